@@ -2,30 +2,12 @@
  * The kinds of input Northstar stores, with their columns as users write them in CSV/JSON headers.
  * One declarative table drives validation, import, storage and the README's reference.
  */
-export const EVENT_TYPES = [
-  'pageview',
-  'goal',
-  'form_view',
-  'form_submit',
-  'scroll',
-  'outbound',
-  'identify',
-  'custom',
-] as const;
+export const EVENT_TYPES = ['pageview', 'goal', 'form_view', 'form_submit', 'scroll', 'outbound', 'identify', 'custom'] as const;
 export const STAGES = ['lead', 'mql', 'sql', 'sal', 'opportunity', 'customer', 'lost', 'churned'] as const;
 /** Lifecycle order; lost and churned are outside it. */
 export const LIFECYCLE = ['lead', 'mql', 'sql', 'sal', 'opportunity', 'customer'] as const;
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
-export const SPEND_CATEGORIES = [
-  'advertising',
-  'people',
-  'software',
-  'overhead',
-  'distribution',
-  'events',
-  'content',
-  'other',
-] as const;
+export const SPEND_CATEGORIES = ['advertising', 'people', 'software', 'overhead', 'distribution', 'events', 'content', 'other'] as const;
 export const DEPARTMENTS = ['marketing', 'sales'] as const;
 export const PROGRAMS = ['digital', 'outbound'] as const;
 
@@ -33,17 +15,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 export type Stage = (typeof STAGES)[number];
 export type LifecycleStage = (typeof LIFECYCLE)[number];
 
-export type ColumnType =
-  | 'id'
-  | 'string'
-  | 'text'
-  | 'timestamp'
-  | 'date'
-  | 'month'
-  | 'number'
-  | 'integer'
-  | 'enum'
-  | 'currency';
+export type ColumnType = 'id' | 'string' | 'text' | 'timestamp' | 'date' | 'month' | 'number' | 'integer' | 'enum' | 'currency';
 
 export interface ColumnSpec {
   name: string;

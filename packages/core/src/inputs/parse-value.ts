@@ -5,8 +5,7 @@ import type { ColumnSpec } from './kinds.ts';
 export type Cell = string | number | null;
 export type ParseResult = { ok: true; value: Cell } | { ok: false; reason: string };
 
-const TIMESTAMP_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})(?:-01)?$/;
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -82,7 +81,10 @@ export function parseCell(spec: ColumnSpec, raw: unknown, timezone: string): Par
     return { ok: true, value: spec.default ?? null };
   }
   if (typeof raw === 'object' || typeof raw === 'function') {
-    return { ok: false, reason: `must be a ${spec.type === 'number' || spec.type === 'integer' ? 'number' : 'string'}, got ${Array.isArray(raw) ? 'an array' : 'an object'}` };
+    return {
+      ok: false,
+      reason: `must be a ${spec.type === 'number' || spec.type === 'integer' ? 'number' : 'string'}, got ${Array.isArray(raw) ? 'an array' : 'an object'}`,
+    };
   }
   if (typeof raw === 'boolean') return { ok: false, reason: `must not be a boolean (got ${raw})` };
   const text = typeof raw === 'number' ? String(raw) : String(raw).trim();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { type Cell, parseCell } from './parse-value.ts';
 import { type InputKind, KIND_SPECS, type KindSpec } from './kinds.ts';
+import { type Cell, parseCell } from './parse-value.ts';
 
 export type ParsedRow = Record<string, Cell>;
 
@@ -18,7 +18,8 @@ type CrossCheck = (row: ParsedRow) => { column: string; reason: string } | undef
 /** Rules that span several columns of one row. */
 const CROSS_CHECKS: Partial<Record<InputKind, CrossCheck[]>> = {
   events: [
-    (r) => (r.visitor_id === null && r.contact_id === null ? { column: 'visitor_id', reason: 'is required when contact_id is empty' } : undefined),
+    (r) =>
+      r.visitor_id === null && r.contact_id === null ? { column: 'visitor_id', reason: 'is required when contact_id is empty' } : undefined,
     (r) => (r.type === 'pageview' && r.url === null ? { column: 'url', reason: 'is required for pageview events' } : undefined),
     (r) =>
       (r.type === 'goal' || r.type === 'custom') && r.name === null

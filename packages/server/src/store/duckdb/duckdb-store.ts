@@ -1,0 +1,219 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { AppError, isKnownCurrency, isValidTimezone, STORED_TABLES, type StoredRow, type TableName } from '@northstar/core';
+import type { ImportBatch, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
+import { appendRows, type ColumnDef } from './chunk-writer.ts';
+import { createTableSql } from './ddl.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { REBUILD_SESSIONS_SQL, SESSIONIZE_SQL } from './sessions-sql.ts';
+
+export interface DuckDbStoreOptions {
+  /** File path, or ':memory:'. */
+  path: string;
+}
+
+/** Tables whose rows never change once stored: a repeated key keeps the first row. */
+const KEEP_FIRST: ReadonlySet<TableName> = new Set(['events']);
+
+/** Serialises work on the single write connection so transactions never interleave. */
+class Queue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(task, task);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+export class DuckDbStore implements Store {
+  readonly engine = 'duckdb' as const;
+  private readonly queue = new Queue();
+  private importCounter = 0;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(options: DuckDbStoreOptions): Promise<DuckDbStore> {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const instance = await DuckDBInstance.create(options.path);
+    const connection = await instance.connect();
+    const store = new DuckDbStore(instance, connection);
+    await store.migrate();
+    await store.dropLeftoverImports();
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.connection.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER, applied_at TIMESTAMP)');
+    const applied = new Set((await this.rows('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await this.transaction(async () => {
+        for (const statement of migration.statements()) await this.connection.run(statement);
+        await this.connection.run('INSERT INTO schema_migrations VALUES ($1, now())', [migration.version]);
+      });
+    }
+  }
+
+  /** Staging tables of an import that a crash interrupted hold nothing worth keeping. */
+  private async dropLeftoverImports(): Promise<void> {
+    const leftovers = await this.rows("SELECT table_name FROM information_schema.tables WHERE table_name LIKE '\\_import\\_%' ESCAPE '\\'");
+    for (const { table_name } of leftovers) await this.connection.run(`DROP TABLE IF EXISTS "${String(table_name)}"`);
+  }
+
+  private async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async rows(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[] | undefined);
+    return reader.getRowObjectsJS().map(toPlainRow);
+  }
+
+  async getSettings(): Promise<WorkspaceSettings> {
+    const [row] = await this.queue.run(() => this.rows('SELECT name, timezone, currency FROM workspace LIMIT 1'));
+    return { name: String(row?.name), timezone: String(row?.timezone), currency: String(row?.currency) };
+  }
+
+  async updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+    if (patch.timezone !== undefined && !isValidTimezone(patch.timezone)) {
+      throw new AppError('badTimezone', `unknown timezone '${patch.timezone}'`);
+    }
+    if (patch.currency !== undefined && !isKnownCurrency(patch.currency)) {
+      throw new AppError('validation', `unknown currency '${patch.currency}'`);
+    }
+    const next = { ...(await this.getSettings()), ...patch };
+    await this.queue.run(() =>
+      this.connection.run('UPDATE workspace SET name = $1, timezone = $2, currency = $3', [next.name, next.timezone, next.currency]),
+    );
+    return next;
+  }
+
+  async insertRows(table: TableName, rows: readonly StoredRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.queue.run(async () => {
+      const appender = await this.connection.createAppender(table);
+      appendRows(appender, STORED_TABLES[table].columns, rows);
+      appender.flushSync();
+      appender.closeSync();
+    });
+  }
+
+  async beginImport(table: TableName): Promise<ImportBatch> {
+    const spec = STORED_TABLES[table];
+    const stage = `_import_${table}_${process.pid}_${++this.importCounter}`;
+    const columns: ColumnDef[] = [...spec.columns, ['_seq', 'seq']];
+    await this.queue.run(async () => {
+      await this.connection.run(createTableSql(spec, stage));
+      await this.connection.run(`ALTER TABLE "${stage}" ADD COLUMN _seq BIGINT`);
+    });
+    let appended = 0;
+    const drop = () => this.connection.run(`DROP TABLE IF EXISTS "${stage}"`);
+    return {
+      append: (rows) =>
+        this.queue.run(async () => {
+          const appender = await this.connection.createAppender(stage);
+          appendRows(appender, columns, rows, appended);
+          appender.flushSync();
+          appender.closeSync();
+          appended += rows.length;
+        }),
+      commit: () =>
+        this.queue.run(async () => {
+          try {
+            return await this.transaction(() => this.merge(table, stage));
+          } finally {
+            await drop();
+          }
+        }),
+      abort: () => this.queue.run(async () => void (await drop())),
+    };
+  }
+
+  /** Moves staged rows into the table by key: the last staged row of a key wins (first stored for events). */
+  private async merge(table: TableName, stage: string): Promise<MergeResult> {
+    const spec = STORED_TABLES[table];
+    const names = spec.columns.map(([name]) => `"${name}"`).join(', ');
+    const keyList = spec.key.map((k) => `"${k}"`).join(', ');
+    const match = spec.key.map((k) => `t."${k}" IS NOT DISTINCT FROM s."${k}"`).join(' AND ');
+    const latest = `(SELECT ${names} FROM "${stage}" QUALIFY row_number() OVER (PARTITION BY ${keyList} ORDER BY _seq DESC) = 1)`;
+    const same = spec.columns.map(([c]) => `t."${c}" IS NOT DISTINCT FROM s."${c}"`).join(' AND ');
+    const [counts] = await this.rows(
+      `SELECT count(*) AS staged,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "${table}" t WHERE ${match})) AS existing,
+         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "${table}" t WHERE ${same})) AS unchanged
+       FROM ${latest} s`,
+    );
+    const staged = Number(counts?.staged ?? 0);
+    const existing = Number(counts?.existing ?? 0);
+    const unchanged = Number(counts?.unchanged ?? 0);
+    if (KEEP_FIRST.has(table)) {
+      if (existing < staged) {
+        await this.connection.run(
+          `INSERT INTO "${table}" SELECT * FROM ${latest} s WHERE NOT EXISTS (SELECT 1 FROM "${table}" t WHERE ${match})`,
+        );
+      }
+      // A retried event is the same event: it is counted as unchanged even if a field differs.
+      return { inserted: staged - existing, updated: 0, unchanged: existing };
+    }
+    if (existing > unchanged) {
+      await this.connection.run(`DELETE FROM "${table}" t WHERE EXISTS (SELECT 1 FROM "${stage}" s WHERE ${match})`);
+      await this.connection.run(`INSERT INTO "${table}" SELECT * FROM ${latest} s`);
+    } else {
+      await this.connection.run(
+        `INSERT INTO "${table}" SELECT * FROM ${latest} s WHERE NOT EXISTS (SELECT 1 FROM "${table}" t WHERE ${match})`,
+      );
+    }
+    return { inserted: staged - existing, updated: existing - unchanged, unchanged };
+  }
+
+  async refreshSessions(): Promise<void> {
+    await this.queue.run(() =>
+      this.transaction(async () => {
+        await this.connection.run(SESSIONIZE_SQL);
+        await this.connection.run(REBUILD_SESSIONS_SQL);
+      }),
+    );
+  }
+
+  query(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {
+    return this.queue.run(() => this.rows(sql, params));
+  }
+
+  async count(table: TableName): Promise<number> {
+    const [row] = await this.query(`SELECT count(*) AS n FROM "${STORED_TABLES[table].name}"`);
+    return Number(row?.n ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.queue.run(async () => {
+      this.connection.closeSync();
+      this.instance.closeSync();
+    });
+  }
+}
+
+/** BIGINT -> number, timestamps -> ISO strings, dates -> YYYY-MM-DD. */
+function toPlainRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = toPlain(value);
+  return out;
+}
+
+function toPlain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toPlain);
+  return value;
+}

@@ -1,0 +1,19 @@
+import { createAllTablesSql } from './ddl.ts';
+
+/**
+ * Versioned schema migrations, applied in order on open inside one transaction each.
+ * Append new versions; never edit a released one.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; statements: () => string[] }> = [
+  {
+    version: 1,
+    description: 'analytics tables and workspace settings',
+    statements: () => [
+      ...createAllTablesSql(),
+      `CREATE TABLE IF NOT EXISTS workspace (name VARCHAR NOT NULL, timezone VARCHAR NOT NULL, currency VARCHAR NOT NULL)`,
+      `INSERT INTO workspace SELECT 'Northstar', 'UTC', 'USD' WHERE NOT EXISTS (SELECT 1 FROM workspace)`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,73 @@
+/**
+ * SQL that derives sessions from events in DuckDB: 30 minutes of inactivity, or a new
+ * source/campaign, starts a session (the same rule as core's sessionize for live traffic).
+ * Only events whose sender gave no session id are re-sessionized, and only for visitors that
+ * received such events since the last refresh.
+ */
+export const SESSIONIZE_SQL = `
+UPDATE events SET session_id = derived.sid
+FROM (
+  WITH touched AS (
+    SELECT DISTINCT site, visitor_id FROM events WHERE session_derived AND session_id IS NULL
+  ),
+  ev AS (
+    SELECT e.event_id, e.site, e.visitor_id, e."timestamp",
+      CASE WHEN e.source IS NULL OR e.source = '(direct)' THEN NULL
+           ELSE e.source || chr(31) || coalesce(e.campaign, '') END AS source_key
+    FROM events e SEMI JOIN touched t ON e.site = t.site AND e.visitor_id = t.visitor_id
+    WHERE e.session_derived
+  ),
+  flagged AS (
+    SELECT event_id, site, visitor_id, "timestamp",
+      CASE WHEN prev_ts IS NULL OR "timestamp" - prev_ts > INTERVAL 30 MINUTE
+                OR (source_key IS NOT NULL AND source_key IS DISTINCT FROM prev_key)
+           THEN 1 ELSE 0 END AS starts
+    FROM (
+      SELECT *,
+        lag("timestamp") OVER w AS prev_ts,
+        last_value(source_key IGNORE NULLS) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_key
+      FROM ev
+      WINDOW w AS (PARTITION BY site, visitor_id ORDER BY "timestamp", event_id)
+    )
+  ),
+  grouped AS (
+    SELECT *, sum(starts) OVER (PARTITION BY site, visitor_id ORDER BY "timestamp", event_id
+                                ROWS UNBOUNDED PRECEDING) AS grp
+    FROM flagged
+  )
+  SELECT event_id,
+    visitor_id || ':' || CAST(epoch_ms(min("timestamp") OVER (PARTITION BY site, visitor_id, grp)) AS VARCHAR) AS sid
+  FROM grouped
+) AS derived
+WHERE events.event_id = derived.event_id AND events.session_derived`;
+
+/** One row per session; its attributes are those of its first event (KPIS.md). */
+export const REBUILD_SESSIONS_SQL = `
+CREATE OR REPLACE TABLE sessions AS
+SELECT
+  session_id,
+  first(site ORDER BY "timestamp", event_id) AS site,
+  first(visitor_id ORDER BY "timestamp", event_id) AS visitor_id,
+  first(contact_id ORDER BY "timestamp", event_id) FILTER (WHERE contact_id IS NOT NULL) AS contact_id,
+  min("timestamp") AS started_at,
+  max("timestamp") AS ended_at,
+  CAST(epoch(max("timestamp")) - epoch(min("timestamp")) AS DOUBLE) AS duration_s,
+  CAST(count(*) FILTER (WHERE type = 'pageview') AS INTEGER) AS pageviews,
+  CAST(count(*) AS INTEGER) AS events,
+  CAST(count(*) FILTER (WHERE type IN ('goal', 'form_submit')) AS INTEGER) AS conversions,
+  count(*) FILTER (WHERE type IN ('goal', 'form_submit')) > 0 AS converted,
+  count(*) FILTER (WHERE type = 'pageview') = 1 AND count(*) FILTER (WHERE type IN ('goal', 'form_submit')) = 0 AS bounced,
+  first(channel ORDER BY "timestamp", event_id) AS channel,
+  first(source ORDER BY "timestamp", event_id) AS source,
+  first(medium ORDER BY "timestamp", event_id) AS medium,
+  first(campaign ORDER BY "timestamp", event_id) AS campaign,
+  first(referrer_domain ORDER BY "timestamp", event_id) AS referrer_domain,
+  first(path ORDER BY "timestamp", event_id) FILTER (WHERE type = 'pageview') AS landing_page,
+  first(device ORDER BY "timestamp", event_id) AS device,
+  first(browser ORDER BY "timestamp", event_id) AS browser,
+  first(os ORDER BY "timestamp", event_id) AS os,
+  first(device_model ORDER BY "timestamp", event_id) AS device_model,
+  first(country ORDER BY "timestamp", event_id) FILTER (WHERE country IS NOT NULL) AS country
+FROM events
+WHERE session_id IS NOT NULL
+GROUP BY session_id`;
