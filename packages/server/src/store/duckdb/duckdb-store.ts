@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { AppError, isKnownCurrency, isValidTimezone, STORED_TABLES, type StoredRow, type TableName } from '@northstar/core';
+import { DuckDbMetadataStore } from '../../meta/duckdb-metadata-store.ts';
+import type { MetadataStore } from '../../meta/metadata-store.ts';
 import type { ImportBatch, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
 import { appendRows, type ColumnDef } from './chunk-writer.ts';
 import { createTableSql } from './ddl.ts';
@@ -30,6 +32,8 @@ export class DuckDbStore implements Store {
   readonly engine = 'duckdb' as const;
   private readonly queue = new Queue();
   private importCounter = 0;
+  /** Metadata documents live in the same file, behind the same write queue. */
+  readonly metadata: MetadataStore = new DuckDbMetadataStore((sql, params) => this.query(sql, params));
 
   private constructor(
     private readonly instance: DuckDBInstance,

@@ -1,3 +1,4 @@
+import { META_DDL } from '../../meta/duckdb-metadata-store.ts';
 import { createAllTablesSql } from './ddl.ts';
 
 /**
@@ -13,6 +14,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       `CREATE TABLE IF NOT EXISTS workspace (name VARCHAR NOT NULL, timezone VARCHAR NOT NULL, currency VARCHAR NOT NULL)`,
       `INSERT INTO workspace SELECT 'Northstar', 'UTC', 'USD' WHERE NOT EXISTS (SELECT 1 FROM workspace)`,
     ],
+  },
+  {
+    version: 2,
+    description: 'metadata documents (dashboards, goals, alerts, keys, users)',
+    statements: () => [META_DDL],
   },
 ];
 
