@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { openStore } from '../data-dir.ts';
-import { generateDemo } from '../demo/generate-demo.ts';
 import type { Store } from '../store/store.ts';
 import type { GlobalOptions } from './main.ts';
 
 async function runDemo(store: Store, scale: number, seed: number): Promise<void> {
   const started = performance.now();
+  // Loaded on demand: the generator is large and most commands never need it.
+  const { generateDemo } = await import('../demo/generate-demo.ts');
   process.stderr.write(`loading the demo company (scale ${scale}, seed ${seed}) …\n`);
   await generateDemo(store, {
     scale,

@@ -28,7 +28,12 @@ describe('POST /api/v1/import/:kind', () => {
   const csv = 'contact_id,stage,timestamp\nc1,lead,2026-03-01\nc2,bogus,2026-03-01\nc3,mql,2026-03-02';
 
   it('stores the valid rows and reports the bad ones', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/import/stages', headers: { 'content-type': 'text/csv' }, payload: csv });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/import/stages',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ rowsRead: 3, rowsValid: 2, rowsRejected: 1, inserted: 2 });
@@ -79,8 +84,24 @@ describe('POST /api/v1/import/:kind', () => {
     expect(response.json().error.message).toEqual(expect.any(String));
   });
 
+  it('a body that is not gzip despite its header is a 400, not a crash', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/import/stages',
+      headers: { 'content-type': 'text/csv', 'content-encoding': 'gzip' },
+      payload: 'contact_id,stage,timestamp\nc1,lead,2026-03-01',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toMatch(/incorrect header check|gzip/i);
+  });
+
   it('a malformed JSON array keeps nothing partial and the server keeps serving', async () => {
-    await app.inject({ method: 'POST', url: '/api/v1/import/stages', headers: { 'content-type': 'application/json' }, payload: '[{"contact_id":' });
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/import/stages',
+      headers: { 'content-type': 'application/json' },
+      payload: '[{"contact_id":',
+    });
     const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(health.statusCode).toBe(200);
     expect(await store.count('stages')).toBe(0);

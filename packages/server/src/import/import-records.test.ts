@@ -1,4 +1,4 @@
-import { type InputKind, formatRowError } from '@northstar/core';
+import { formatRowError, type InputKind } from '@northstar/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
 import type { Store } from '../store/store.ts';
@@ -104,7 +104,12 @@ describe('bad rows are reported with row, column and reason', () => {
       'row 1, column stage: unknown stage "prospect"; expected one of lead, mql, sql, sal, opportunity, customer, lost, churned',
     ],
     ['bad date', 'social', 'date,network\n2026-02-30,vk', 'row 1, column date: is not a date (YYYY-MM-DD): "2026-02-30"'],
-    ['bad timestamp', 'nps', 'response_id,timestamp,score\nr1,yesterday,9', 'row 1, column timestamp: is not an ISO 8601 timestamp: "yesterday"'],
+    [
+      'bad timestamp',
+      'nps',
+      'response_id,timestamp,score\nr1,yesterday,9',
+      'row 1, column timestamp: is not an ISO 8601 timestamp: "yesterday"',
+    ],
     ['score out of range', 'nps', 'response_id,timestamp,score\nr1,2026-03-01,11', 'row 1, column score: must be at most 10, got 11'],
     [
       'unknown currency',
@@ -118,8 +123,18 @@ describe('bad rows are reported with row, column and reason', () => {
       'order_id,timestamp,amount,currency\no1,2026-03-01,10,EUR',
       'row 1, column currency: no exchange rate for EUR on 2026-03-01 (import fx_rates with EUR to USD rates on or up to 7 days before that day)',
     ],
-    ['won deal without close', 'deals', 'deal_id,created_at,status,amount\nd1,2026-03-01,won,5', 'row 1, column closed_at: is required when status is won'],
-    ['fraction where whole number', 'social', 'date,network,followers\n2026-03-01,vk,10.5', 'row 1, column followers: must be a whole number: "10.5"'],
+    [
+      'won deal without close',
+      'deals',
+      'deal_id,created_at,status,amount\nd1,2026-03-01,won,5',
+      'row 1, column closed_at: is required when status is won',
+    ],
+    [
+      'fraction where whole number',
+      'social',
+      'date,network,followers\n2026-03-01,vk,10.5',
+      'row 1, column followers: must be a whole number: "10.5"',
+    ],
   ] as const)('%s', async (_name, kind, text, message) => {
     const report = await importText(store, kind, text);
     expect(report.rowsRejected).toBe(1);
@@ -231,7 +246,11 @@ describe('idempotence and partial failure', () => {
 describe('currency conversion', () => {
   it('converts amounts with the rate of the day or the latest earlier one', async () => {
     await importText(store, 'fx_rates', 'date,currency,rate\n2026-03-01,EUR,1.1\n2026-03-05,EUR,1.2');
-    await importText(store, 'orders', 'order_id,timestamp,amount,currency\no1,2026-03-03T12:00:00Z,100,EUR\no2,2026-03-05,100,eur\no3,2026-03-05,100,');
+    await importText(
+      store,
+      'orders',
+      'order_id,timestamp,amount,currency\no1,2026-03-03T12:00:00Z,100,EUR\no2,2026-03-05,100,eur\no3,2026-03-05,100,',
+    );
     const rows = await store.query('SELECT order_id, amount, amount_original FROM orders ORDER BY order_id');
     expect(rows).toEqual([
       { order_id: 'o1', amount: 110.00000000000001, amount_original: 100 },

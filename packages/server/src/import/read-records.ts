@@ -1,10 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { type ReadStream, createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
+import { type Duplex, pipeline, Readable } from 'node:stream';
 import { AppError, normaliseHeader } from '@northstar/core';
 import { parse as parseCsv } from 'csv-parse';
-import StreamArray from 'stream-json/streamers/StreamArray.js';
+import streamArray from 'stream-json/streamers/stream-array.js';
 
 export type RawRecord = Record<string, unknown>;
 export type FileFormat = 'csv' | 'json' | 'ndjson';
@@ -67,7 +67,13 @@ async function peek(stream: Readable): Promise<{ head: string; stream: Readable 
 
 /** Streams records from a CSV, JSON array or NDJSON byte stream; memory stays flat. */
 export async function readRecords(input: Readable, format: FileFormat): Promise<RecordSource> {
-  const { head, stream } = await peek(input);
+  let peeked: Awaited<ReturnType<typeof peek>>;
+  try {
+    peeked = await peek(input);
+  } catch (error) {
+    throw new AppError('badRequest', `could not read the input: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { head, stream } = peeked;
   if (head.trim() === '') throw new AppError('emptyFile', 'the file is empty: expected a header row or JSON records');
   if (format === 'csv') return readCsv(stream, head);
   const first = head.trimStart()[0];
@@ -79,7 +85,8 @@ export async function readRecords(input: Readable, format: FileFormat): Promise<
 function readCsv(stream: Readable, head: string): RecordSource {
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   let headers: string[] = [];
-  const parser = stream.pipe(
+  const parser = chain(
+    stream,
     parseCsv({
       delimiter: detectDelimiter(firstLine),
       bom: true,
@@ -97,9 +104,9 @@ function readCsv(stream: Readable, head: string): RecordSource {
 
 function readJsonArray(stream: Readable): RecordSource {
   let headers: string[] = [];
-  const pipeline = stream.pipe(StreamArray.withParser());
+  const items = chain(stream, streamArray.withParserAsStream());
   async function* records(): AsyncGenerator<RawRecord> {
-    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
+    for await (const item of items as AsyncIterable<{ key: number; value: unknown }>) {
       const record = normaliseKeys(item.value);
       if (headers.length === 0) headers = Object.keys(record);
       yield record;
@@ -128,6 +135,11 @@ function readNdjson(stream: Readable): RecordSource {
   return { headers: () => headers, records: records() };
 }
 
+/** Pipes with error propagation: an error anywhere (bad gzip, bad JSON) ends the iteration with it. */
+function chain(source: Readable, transform: Duplex): Duplex {
+  return pipeline(source, transform, () => undefined) as Duplex;
+}
+
 /** Lower-cases keys; a non-object record becomes a marker the validator reports. */
 function normaliseKeys(value: unknown): RawRecord {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { __not_an_object__: true };
@@ -139,6 +151,6 @@ function normaliseKeys(value: unknown): RawRecord {
   return out;
 }
 
-export function openFile(path: string): Readable {
+export function openFile(path: string): ReadStream {
   return createReadStream(path);
 }

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { AppError, INPUT_KINDS, isInputKind } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
@@ -44,7 +44,9 @@ export function registerImportRoutes(app: FastifyInstance, store: Store): void {
         );
       }
       let body = request.body as Readable;
-      if (String(request.headers['content-encoding'] ?? '').toLowerCase() === 'gzip') body = body.pipe(createGunzip());
+      if (String(request.headers['content-encoding'] ?? '').toLowerCase() === 'gzip') {
+        body = pipeline(body, createGunzip(), () => undefined);
+      }
       const source = await readRecords(body, format);
       const strict = query.data.strict === 'true' || query.data.strict === '1';
       const report = await importRecords(store, kind, source, { strict });
