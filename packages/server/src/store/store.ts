@@ -24,6 +24,18 @@ export interface ImportBatch {
 
 export type SqlParams = readonly unknown[];
 
+/** A visitor's latest derived session, so live sessionization carries across a restart. */
+export interface LiveSessionState {
+  site: string;
+  visitorId: string;
+  sessionId: string;
+  lastSeenMs: number;
+  /** Source, medium and campaign of the session's first event. */
+  source: string | null;
+  medium: string | null;
+  campaign: string | null;
+}
+
 /**
  * The analytics store every caller depends on. DuckDB is the embedded default; a ClickHouse
  * implementation plugs in behind the same interface.
@@ -38,6 +50,16 @@ export interface Store {
   beginImport(table: TableName): Promise<ImportBatch>;
   /** Derives session ids where the sender gave none, then rebuilds the sessions table. */
   refreshSessions(): Promise<void>;
+  /** Live ingestion: appends enriched events and logs their ids with the arrival time, in one transaction. */
+  appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number): Promise<void>;
+  /** Ids logged by appendLiveEvents since `sinceMs`; with `ids`, only those of them that are logged. */
+  liveEventIds(sinceMs: number, ids?: readonly string[]): Promise<string[]>;
+  /** Forgets logged ids that arrived before `beforeMs` (the events stay). */
+  pruneLiveEventIds(beforeMs: number): Promise<void>;
+  /** Rebuilds the rows of these sessions from their events; none of them started before `sinceMs`. */
+  refreshSessionsFor(sessionIds: readonly string[], sinceMs: number): Promise<void>;
+  /** Each visitor's latest derived session that has an event since `sinceMs`. */
+  liveSessionStates(sinceMs: number): Promise<LiveSessionState[]>;
   /** Runs compiled SQL with bound parameters ($1, $2 …); values come back as plain JS. */
   query(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]>;
   count(table: TableName): Promise<number>;

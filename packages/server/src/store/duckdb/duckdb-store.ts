@@ -4,16 +4,28 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb
 import { AppError, isKnownCurrency, isValidTimezone, STORED_TABLES, type StoredRow, type TableName } from '@northstar/core';
 import { DuckDbMetadataStore } from '../../meta/duckdb-metadata-store.ts';
 import type { MetadataStore } from '../../meta/metadata-store.ts';
-import type { ImportBatch, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
+import type { ImportBatch, LiveSessionState, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
 import { appendRows, type ColumnDef } from './chunk-writer.ts';
 import { createTableSql } from './ddl.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { REBUILD_SESSIONS_SQL, SESSIONIZE_SQL } from './sessions-sql.ts';
+import {
+  REBUILD_SESSIONS_SQL,
+  REFRESH_TOUCHED_SESSIONS_SQL,
+  SESSIONIZE_SQL,
+  TOUCHED_SESSIONS_TABLE_SQL,
+} from './sessions-sql.ts';
 
 export interface DuckDbStoreOptions {
   /** File path, or ':memory:'. */
   path: string;
 }
+
+const ID_LOG_COLUMNS: readonly ColumnDef[] = [
+  ['event_id', 'string'],
+  ['received_at', 'timestamp'],
+];
+const ID_COLUMN: readonly ColumnDef[] = [['session_id', 'string']];
+const PROBE_COLUMN: readonly ColumnDef[] = [['event_id', 'string']];
 
 /** Tables whose rows never change once stored: a repeated key keeps the first row. */
 const KEEP_FIRST: ReadonlySet<TableName> = new Set(['events']);
@@ -189,6 +201,85 @@ export class DuckDbStore implements Store {
         await this.connection.run(REBUILD_SESSIONS_SQL);
       }),
     );
+  }
+
+  async appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number): Promise<void> {
+    if (rows.length === 0) return;
+    const ids = rows.map((row) => ({ event_id: row.event_id ?? null, received_at: receivedAtMs }));
+    await this.queue.run(() =>
+      this.transaction(async () => {
+        await this.appendTo('events', STORED_TABLES.events.columns, rows);
+        await this.appendTo('ingest_event_ids', ID_LOG_COLUMNS, ids);
+      }),
+    );
+  }
+
+  private async appendTo(table: string, columns: readonly ColumnDef[], rows: readonly StoredRow[]): Promise<void> {
+    const appender = await this.connection.createAppender(table);
+    appendRows(appender, columns, rows);
+    appender.flushSync();
+    appender.closeSync();
+  }
+
+  async liveEventIds(sinceMs: number, ids?: readonly string[]): Promise<string[]> {
+    const since = 'received_at >= epoch_ms(CAST($1 AS BIGINT))';
+    const rows = await this.queue.run(async () => {
+      if (ids === undefined) return this.rows(`SELECT DISTINCT event_id FROM ingest_event_ids WHERE ${since}`, [sinceMs]);
+      await this.connection.run('CREATE TEMP TABLE IF NOT EXISTS _probe_ids (event_id VARCHAR)');
+      await this.connection.run('DELETE FROM _probe_ids');
+      await this.appendTo('_probe_ids', PROBE_COLUMN, ids.map((event_id) => ({ event_id })));
+      return this.rows(`SELECT DISTINCT event_id FROM ingest_event_ids SEMI JOIN _probe_ids USING (event_id) WHERE ${since}`, [
+        sinceMs,
+      ]);
+    });
+    return rows.map((row) => String(row.event_id));
+  }
+
+  async pruneLiveEventIds(beforeMs: number): Promise<void> {
+    await this.queue.run(() =>
+      this.connection.run('DELETE FROM ingest_event_ids WHERE received_at < epoch_ms(CAST($1 AS BIGINT))', [beforeMs]),
+    );
+  }
+
+  async refreshSessionsFor(sessionIds: readonly string[], sinceMs: number): Promise<void> {
+    if (sessionIds.length === 0) return;
+    await this.queue.run(() =>
+      this.transaction(async () => {
+        await this.connection.run(TOUCHED_SESSIONS_TABLE_SQL);
+        await this.connection.run('DELETE FROM _touched_sessions');
+        await this.appendTo('_touched_sessions', ID_COLUMN, sessionIds.map((session_id) => ({ session_id })));
+        const [remove, insert] = REFRESH_TOUCHED_SESSIONS_SQL;
+        await this.connection.run(remove);
+        await this.connection.run(insert, [Math.floor(sinceMs)]);
+      }),
+    );
+  }
+
+  async liveSessionStates(sinceMs: number): Promise<LiveSessionState[]> {
+    const rows = await this.query(
+      `WITH latest AS (
+         SELECT site, visitor_id, arg_max(session_id, "timestamp") AS session_id, max("timestamp") AS last_seen
+         FROM events
+         WHERE "timestamp" >= epoch_ms(CAST($1 AS BIGINT)) AND session_derived AND session_id IS NOT NULL AND visitor_id IS NOT NULL
+         GROUP BY site, visitor_id
+       )
+       SELECT l.site, l.visitor_id, l.session_id, epoch_ms(any_value(l.last_seen)) AS last_seen_ms,
+         first(e.source ORDER BY e."timestamp", e.event_id) AS source,
+         first(e.medium ORDER BY e."timestamp", e.event_id) AS medium,
+         first(e.campaign ORDER BY e."timestamp", e.event_id) AS campaign
+       FROM latest l JOIN events e ON e.session_id = l.session_id AND e."timestamp" >= epoch_ms(CAST($1 AS BIGINT) - 86400000)
+       GROUP BY l.site, l.visitor_id, l.session_id`,
+      [sinceMs],
+    );
+    return rows.map((row) => ({
+      site: String(row.site),
+      visitorId: String(row.visitor_id),
+      sessionId: String(row.session_id),
+      lastSeenMs: Number(row.last_seen_ms),
+      source: row.source === null ? null : String(row.source),
+      medium: row.medium === null ? null : String(row.medium),
+      campaign: row.campaign === null ? null : String(row.campaign),
+    }));
   }
 
   query(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {

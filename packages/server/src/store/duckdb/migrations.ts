@@ -20,6 +20,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
     description: 'metadata documents (dashboards, goals, alerts, keys, users)',
     statements: () => [META_DDL],
   },
+  {
+    version: 3,
+    description: 'ids of live-ingested events with their arrival time, for 24 h retry dedup',
+    statements: () => ['CREATE TABLE IF NOT EXISTS ingest_event_ids (event_id VARCHAR NOT NULL, received_at TIMESTAMP NOT NULL)'],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

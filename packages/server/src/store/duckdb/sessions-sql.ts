@@ -1,6 +1,6 @@
 /**
- * SQL that derives sessions from events in DuckDB: 30 minutes of inactivity, or a new
- * source/campaign, starts a session (the same rule as core's sessionize for live traffic).
+ * SQL that derives sessions from events in DuckDB: more than 30 minutes of inactivity, or a new
+ * source/medium/campaign (a direct visit without a campaign is not one), starts a session (the same rule as core's sessionize for live traffic).
  * Only events whose sender gave no session id are re-sessionized, and only for visitors that
  * received such events since the last refresh.
  */
@@ -12,8 +12,8 @@ FROM (
   ),
   ev AS (
     SELECT e.event_id, e.site, e.visitor_id, e."timestamp",
-      CASE WHEN e.source IS NULL OR e.source = '(direct)' THEN NULL
-           ELSE e.source || chr(31) || coalesce(e.campaign, '') END AS source_key
+      CASE WHEN (e.source IS NULL OR e.source = '(direct)') AND e.campaign IS NULL THEN NULL
+           ELSE coalesce(e.source, '') || chr(31) || coalesce(e.medium, '') || chr(31) || coalesce(e.campaign, '') END AS source_key
     FROM events e SEMI JOIN touched t ON e.site = t.site AND e.visitor_id = t.visitor_id
     WHERE e.session_derived
   ),
@@ -34,16 +34,23 @@ FROM (
     SELECT *, sum(starts) OVER (PARTITION BY site, visitor_id ORDER BY "timestamp", event_id
                                 ROWS UNBOUNDED PRECEDING) AS grp
     FROM flagged
+  ),
+  started AS (
+    SELECT *, epoch_ms(min("timestamp") OVER (PARTITION BY site, visitor_id, grp)) AS start_ms FROM grouped
+  ),
+  numbered AS (
+    -- Two sessions starting in the same millisecond get ':2', ':3' … as core's sessionIdOf does.
+    SELECT *, dense_rank() OVER (PARTITION BY site, visitor_id, start_ms ORDER BY grp) AS nth FROM started
   )
   SELECT event_id,
-    visitor_id || ':' || CAST(epoch_ms(min("timestamp") OVER (PARTITION BY site, visitor_id, grp)) AS VARCHAR) AS sid
-  FROM grouped
+    visitor_id || ':' || CAST(start_ms AS VARCHAR) || CASE WHEN nth > 1 THEN ':' || CAST(nth AS VARCHAR) ELSE '' END AS sid
+  FROM numbered
 ) AS derived
 WHERE events.event_id = derived.event_id AND events.session_derived`;
 
 /** One row per session; its attributes are those of its first event (KPIS.md). */
-export const REBUILD_SESSIONS_SQL = `
-CREATE OR REPLACE TABLE sessions AS
+export function sessionsSelectSql(where: string): string {
+  return `
 SELECT
   session_id,
   first(site ORDER BY "timestamp", event_id) AS site,
@@ -69,5 +76,18 @@ SELECT
   first(device_model ORDER BY "timestamp", event_id) AS device_model,
   first(country ORDER BY "timestamp", event_id) FILTER (WHERE country IS NOT NULL) AS country
 FROM events
-WHERE session_id IS NOT NULL
+WHERE session_id IS NOT NULL${where === '' ? '' : ` AND ${where}`}
 GROUP BY session_id`;
+}
+
+export const REBUILD_SESSIONS_SQL = `CREATE OR REPLACE TABLE sessions AS ${sessionsSelectSql('')}`;
+
+/**
+ * Rebuilds the sessions listed in temp table _touched_sessions (live ingestion, every second).
+ * $1 is a time no touched session started before, so DuckDB skips older row groups of events.
+ */
+export const TOUCHED_SESSIONS_TABLE_SQL = 'CREATE TEMP TABLE IF NOT EXISTS _touched_sessions (session_id VARCHAR)';
+export const REFRESH_TOUCHED_SESSIONS_SQL = [
+  'DELETE FROM sessions WHERE session_id IN (SELECT session_id FROM _touched_sessions)',
+  `INSERT INTO sessions BY NAME ${sessionsSelectSql('"timestamp" >= epoch_ms(CAST($1 AS BIGINT)) AND session_id IN (SELECT session_id FROM _touched_sessions)')}`,
+] as const;
