@@ -64,34 +64,52 @@ export function journeyCtes(query: JourneyQuery): { sql: string; params: unknown
   return { sql, params };
 }
 
+/** Keys are numbered so a touch sorts as one integer: epoch seconds × 2^20 + key number. */
+const KEY_BITS = 1048576;
+
 /**
  * Unique paths with their conversions, non-conversions and value, aggregated in the engine so a
- * million journeys come back as a few thousand rows. Non-converting journeys are the visitors
- * with touches in [from, to) that are not linked to a converting contact.
+ * million journeys come back as a few hundred thousand rows at most. Non-converting journeys are
+ * the visitors with touches in [from, to) that are not linked to a converting contact.
+ *
+ * DuckDB's ordered aggregates (`string_agg(… ORDER BY …)`) are slow with a million groups, so each
+ * touch is packed into one integer (time, then key number), the unordered list is sorted with
+ * list_sort, and the key numbers are mapped back to names. Touches in the same second are ordered
+ * by key name.
  */
 export function pathSummarySql(query: JourneyQuery): { sql: string; params: unknown[] } {
   const { sql: ctes, params } = journeyCtes(query);
   const nullTouches =
     query.by === 'content'
-      ? `SELECT visitor_id, "timestamp" AS touch_at, event_id AS tie, path AS key FROM events WHERE type = 'pageview'`
-      : `SELECT visitor_id, started_at AS touch_at, session_id AS tie, ${query.by} AS key FROM sessions`;
+      ? `SELECT visitor_id, "timestamp" AS touch_at, path AS key FROM events WHERE type = 'pageview'`
+      : `SELECT visitor_id, started_at AS touch_at, ${query.by} AS key FROM sessions`;
+  const codes = (alias: string) => `list_sort(list(CAST(epoch(${alias}.touch_at) AS BIGINT) * ${KEY_BITS} + d.kid))`;
+  const named = `array_to_string(list_transform(codes, x -> names.l[x % ${KEY_BITS} + 1]), chr(31))`;
   const sql = `${ctes},
-    converted_paths AS (
-      SELECT c.conv_id, c.value,
-        string_agg(t.key, chr(31) ORDER BY t.touch_at, t.tie) AS path
-      FROM conversions c LEFT JOIN touches t ON t.conv_id = c.conv_id
-      GROUP BY c.conv_id, c.value),
     converting_visitors AS (
       SELECT DISTINCT l.visitor_id FROM links l JOIN conversions c ON c.contact_id = l.contact_id),
-    null_paths AS (
-      SELECT string_agg(coalesce(key, '${NOT_SET}'), chr(31) ORDER BY touch_at, tie) AS path
-      FROM (${nullTouches}) n
+    null_touches AS (
+      SELECT visitor_id, touch_at, coalesce(key, '${NOT_SET}') AS key FROM (${nullTouches}) n
       WHERE touch_at >= make_timestamp($1 * 1000) AND touch_at < make_timestamp($2 * 1000)
-        AND visitor_id IS NOT NULL AND visitor_id NOT IN (SELECT visitor_id FROM converting_visitors)
-      GROUP BY visitor_id)
-    SELECT path, sum(conversions) AS conversions, sum(nulls) AS nulls, sum(value) AS value FROM (
-      SELECT path, 1 AS conversions, 0 AS nulls, value FROM converted_paths
-      UNION ALL SELECT path, 0, 1, 0.0 FROM null_paths)
+        AND visitor_id IS NOT NULL AND visitor_id NOT IN (SELECT visitor_id FROM converting_visitors)),
+    dict AS (
+      SELECT key, CAST(row_number() OVER (ORDER BY key) - 1 AS BIGINT) AS kid
+      FROM (SELECT key FROM touches UNION SELECT key FROM null_touches)),
+    names AS (SELECT coalesce(list(key ORDER BY kid), []) AS l FROM dict),
+    converted_paths AS (
+      SELECT c.conv_id, c.value, ${codes('t')} AS codes
+      FROM conversions c JOIN touches t ON t.conv_id = c.conv_id JOIN dict d ON d.key = t.key
+      GROUP BY c.conv_id, c.value),
+    null_paths AS (
+      SELECT ${codes('n')} AS codes
+      FROM null_touches n JOIN dict d ON d.key = n.key
+      GROUP BY n.visitor_id)
+    SELECT path, CAST(sum(conversions) AS DOUBLE) AS conversions, CAST(sum(nulls) AS DOUBLE) AS nulls, CAST(sum(value) AS DOUBLE) AS value FROM (
+      SELECT ${named} AS path, 1 AS conversions, 0 AS nulls, value FROM converted_paths, names
+      UNION ALL
+      SELECT NULL AS path, 1, 0, value FROM conversions WHERE conv_id NOT IN (SELECT conv_id FROM converted_paths)
+      UNION ALL
+      SELECT ${named}, 0, 1, 0.0 FROM null_paths, names)
     GROUP BY path`;
   return { sql, params };
 }

@@ -1,0 +1,116 @@
+import { ATTRIBUTION_LOOKBACK_DAYS } from '../sources/sales.ts';
+import type { MetricDef } from '../types.ts';
+import { metric } from './define.ts';
+import { computeLtv, LTV_MEASURES } from './ltv.ts';
+
+const attribution = { defaultModel: 'last_non_direct' as const, lookbackDays: ATTRIBUTION_LOOKBACK_DAYS };
+const attributed =
+  'Attributed revenue: revenue of won deals and orders credited to the last non-Direct session of the buyer that started before the sale within 90 days, else to the buyer’s original channel/source/campaign, else (none). Other attribution models will be selectable with a `model` option.';
+
+export const REVENUE_METRICS: MetricDef[] = [
+  metric(
+    'sales_revenue',
+    'Sales revenue',
+    'money',
+    'up',
+    'revenue',
+    'Amounts of deals won (closed_at in the period) + orders (timestamp in the period); by owner (the deal’s, else the contact’s), the buyer’s original channel, product.',
+    { additive: true },
+  ),
+  metric(
+    'marketing_spend',
+    'Marketing spend',
+    'money',
+    'down',
+    'marketing_spend_amount',
+    'Spend rows of the marketing department; by channel, campaign, category, program, vendor.',
+    { additive: true },
+  ),
+  metric('sales_spend', 'Sales spend', 'money', 'down', 'sales_spend_amount', 'Spend rows of the sales department.', { additive: true }),
+  metric(
+    'cac',
+    'Customer acquisition cost',
+    'money',
+    'down',
+    '(marketing_spend_amount + sales_spend_amount) / new_customers',
+    '(marketing_spend + sales_spend) / new_customers. By program, channel or campaign: spend by the tag of its rows, customers by their original attributes. Every spend category counts; the categories KPIS.md lists per program describe what is usually tagged so, not a filter.',
+  ),
+  metric(
+    'cost_per_lead',
+    'Cost per lead',
+    'money',
+    'down',
+    'marketing_spend_amount / leads',
+    'marketing_spend / leads; by channel, campaign or program (spend by its tags, leads by their original attributes).',
+  ),
+  {
+    kind: 'series',
+    id: 'ltv',
+    name: 'Customer lifetime value',
+    unit: 'money',
+    direction: 'up',
+    description:
+      'average purchase value (revenue / purchases) × purchase frequency (purchases per buying customer per year of the period) × lifespan (1 / annual churn rate, where annual churn = customers lost / customers at start scaled to a year; capped at 10 years, and 10 years when no customer was lost). Null without purchases or without customers at the start.',
+    compute: computeLtv,
+    measures: LTV_MEASURES,
+  },
+  metric('ltv_cac_ratio', 'LTV:CAC', 'ratio', 'up', 'ltv / cac', 'ltv / cac; below 1 means a customer costs more to win than it brings.'),
+  metric('attributed_revenue', 'Attributed revenue', 'money', 'up', 'attributed_revenue_amount', attributed, {
+    additive: true,
+    attribution,
+  }),
+  metric(
+    'roi',
+    'ROI',
+    'rate',
+    'up',
+    '(attributed_revenue_amount - marketing_spend_amount) / marketing_spend_amount',
+    `(attributed_revenue − marketing_spend) / marketing_spend; by channel or campaign. ${attributed} Can be negative or above 1. The "net of organic baseline" variant is not computed yet.`,
+    { attribution },
+  ),
+  metric(
+    'romi',
+    'ROMI',
+    'rate',
+    'up',
+    '(attributed_revenue_amount - marketing_spend_amount) / marketing_spend_amount',
+    `Return on the marketing budget: (attributed_revenue − marketing_spend) / marketing_spend. Profitable above 0 (not above 1, as some sources say: 0 means the spend came back exactly). ${attributed}`,
+    { attribution },
+  ),
+  metric(
+    'roas',
+    'ROAS',
+    'ratio',
+    'up',
+    'attributed_revenue_amount / ad_spend',
+    `attributed_revenue / spend of category advertising (any department), shown N:1; by channel or campaign. ${attributed}`,
+    { attribution },
+  ),
+  metric('spend', 'Spend', 'money', 'down', 'spend_total', 'All spend (every department).', { additive: true }),
+  metric(
+    'budget',
+    'Budget',
+    'money',
+    'none',
+    'budget_amount',
+    'Planned budget of the months in the period (a month counts when its first day is in the range).',
+    { additive: true },
+  ),
+  metric(
+    'budget_variance',
+    'Budget variance',
+    'money',
+    'none',
+    'spend_total - budget_amount',
+    'Actual spend − planned budget (positive: over budget).',
+    { additive: true },
+  ),
+  metric(
+    'budget_variance_rate',
+    'Budget variance rate',
+    'rate',
+    'none',
+    '(spend_total - budget_amount) / budget_amount',
+    '(actual − budget) / budget.',
+  ),
+];

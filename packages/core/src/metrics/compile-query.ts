@@ -1,0 +1,314 @@
+/**
+ * Build SQL: one UNION ALL of grouped subqueries, one per (range, source, time column) for plain
+ * measures, and a few per running (`active`) or `snapshot` measure. Every branch returns the same
+ * columns: _r (0 = requested range, 1 = comparison), _p (bucket label; NULL = before the range),
+ * d0…dn (dimension values), _k (snapshot key) and one column per measure value. Parameters are
+ * bound; the only text spliced in comes from the catalog.
+ */
+import { assertUnreachable } from '../errors/app-error.ts';
+import type { SqlDialect } from './dialect.ts';
+import { type DayRange, formatDay, localMidnightUtc } from './periods.ts';
+import type { QueryPlan } from './plan-query.ts';
+import { SqlParams } from './sql-params.ts';
+import type { Catalog, Condition, MeasureDef, SourceDef } from './types.ts';
+
+export interface CompiledQuery {
+  sql: string;
+  params: Array<string | number>;
+  /** Value columns of the result, in order. */
+  valueColumns: string[];
+}
+
+/** Names of the value columns a measure produces. */
+export function measureColumns(measure: MeasureDef): {
+  value?: string;
+  in?: string;
+  out?: string;
+  base?: string;
+  first?: string;
+  last?: string;
+} {
+  const id = measure.id;
+  switch (measure.aggregate.fn) {
+    case 'active':
+      return { in: `${id}__in`, out: `${id}__out`, base: `${id}__base` };
+    case 'snapshot':
+      return { first: `${id}__first`, last: `${id}__last` };
+    default:
+      return { value: id };
+  }
+}
+
+interface Branch {
+  range: number;
+  period: string;
+  dimensionExprs: string[];
+  key: string | null;
+  values: Record<string, string>;
+  from: string;
+  where: string[];
+  groupBy: string[];
+}
+
+class Compiler {
+  readonly params: SqlParams;
+  private readonly sourceSql = new Map<string, string>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly plan: QueryPlan,
+    private readonly d: SqlDialect,
+  ) {
+    this.params = new SqlParams(d);
+  }
+
+  source(measure: MeasureDef): SourceDef {
+    const source = this.catalog.sources.get(measure.source);
+    if (!source) throw new Error(`measure '${measure.id}' reads unknown source '${measure.source}'`);
+    return source;
+  }
+
+  /** The source relation, built once with every column the query reads from it. */
+  relation(source: SourceDef): string {
+    let sql = this.sourceSql.get(source.id);
+    if (sql === undefined) {
+      const needs = new Set<string>();
+      for (const name of [...this.plan.dimensions, ...this.plan.filters.map((f) => f.dimension)]) {
+        const column = source.dimensions[name];
+        if (column) needs.add(column);
+      }
+      for (const m of this.plan.measures.filter((x) => x.source === source.id)) {
+        needs.add(m.time);
+        const a = m.aggregate;
+        if ('column' in a) needs.add(a.column);
+        if (a.fn === 'active') needs.add(a.from).add(a.to);
+        if (a.fn === 'snapshot') needs.add(a.key);
+        for (const c of m.where ?? []) needs.add(c.column);
+      }
+      sql = `(${source.sql({ dialect: this.d, needs, timezone: () => this.timezone() })}) src`;
+      this.sourceSql.set(source.id, sql);
+    }
+    return sql;
+  }
+
+  timezone(): string {
+    return this.d.textParam(this.params.bind(this.plan.timezone));
+  }
+
+  col(name: string): string {
+    return `src.${this.d.quoteIdentifier(name)}`;
+  }
+
+  isDate(source: SourceDef, column: string): boolean {
+    return source.timeColumns[column] === 'date';
+  }
+
+  bound(source: SourceDef, column: string, day: number): string {
+    return this.isDate(source, column)
+      ? this.d.dateParam(this.params.bind(formatDay(day)))
+      : this.d.timestampParam(this.params.bind(localMidnightUtc(day, this.plan.timezone)));
+  }
+
+  inRange(source: SourceDef, column: string, range: DayRange): string {
+    const c = this.col(column);
+    return `${c} >= ${this.bound(source, column, range.from)} AND ${c} < ${this.bound(source, column, range.to)}`;
+  }
+
+  /** The bucket start (a date) of a time column. */
+  bucketDate(source: SourceDef, column: string): string {
+    const grain = this.plan.grain;
+    if (grain === 'all') throw new Error('no buckets at grain all');
+    const local = this.isDate(source, column) ? this.col(column) : this.d.toLocalTime(this.col(column), this.timezone());
+    return this.d.dateTrunc(grain, local);
+  }
+
+  period(source: SourceDef, column: string): string {
+    return this.plan.grain === 'all' ? this.d.stringLiteral('all') : this.d.formatDate(this.bucketDate(source, column));
+  }
+
+  dimensions(source: SourceDef): string[] {
+    return this.plan.dimensions.map((name) => this.d.dimensionValue(this.col(source.dimensions[name] as string)));
+  }
+
+  filters(source: SourceDef): string[] {
+    return this.plan.filters.map((filter) => {
+      const value = this.d.dimensionValue(this.col(source.dimensions[filter.dimension] as string));
+      switch (filter.op) {
+        case 'equals':
+          return `${value} = ${this.params.bind(filter.value)}`;
+        case 'in':
+          return `${value} IN (${filter.values.map((v) => this.params.bind(v)).join(', ')})`;
+        case 'contains':
+          return this.d.containsText(value, this.params.bind(filter.value));
+        default:
+          return assertUnreachable(filter, 'filter');
+      }
+    });
+  }
+
+  condition(source: SourceDef, measure: MeasureDef, condition: Condition, range: DayRange): string {
+    const c = this.col(condition.column);
+    switch (condition.op) {
+      case 'eq':
+        return `${c} = ${this.params.bind(condition.value)}`;
+      case 'neq':
+        return `${c} <> ${this.params.bind(condition.value)}`;
+      case 'in':
+      case 'notIn':
+        return `${c} ${condition.op === 'in' ? 'IN' : 'NOT IN'} (${condition.values.map((v) => this.params.bind(v)).join(', ')})`;
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte':
+        return `${c} ${{ gt: '>', gte: '>=', lt: '<', lte: '<=' }[condition.op]} ${this.params.bind(condition.value)}`;
+      case 'contains':
+        return this.d.containsText(this.d.dimensionValue(c), this.params.bind(condition.value));
+      case 'isNull':
+        return `${c} IS NULL`;
+      case 'notNull':
+        return `${c} IS NOT NULL`;
+      case 'isTrue':
+        return `${c} = TRUE`;
+      case 'isFalse':
+        return `${c} = FALSE`;
+      case 'beforeBucket': {
+        const beforeRange = `${c} < ${this.bound(source, condition.column, range.from)}`;
+        if (this.plan.grain === 'all') return beforeRange;
+        return `(${beforeRange} OR ${this.bucketDate(source, condition.column)} < ${this.bucketDate(source, measure.time)})`;
+      }
+      default:
+        return assertUnreachable(condition, 'condition');
+    }
+  }
+
+  aggregate(source: SourceDef, measure: MeasureDef, range: DayRange): string {
+    const conditions = (measure.where ?? []).map((c) => this.condition(source, measure, c, range));
+    const when = conditions.length > 0 ? conditions.join(' AND ') : undefined;
+    const a = measure.aggregate;
+    switch (a.fn) {
+      case 'count':
+        return this.d.toDouble(when ? this.d.countIf(when) : this.d.countAll());
+      case 'countDistinct':
+        return this.d.toDouble(when ? this.d.countDistinctIf(this.col(a.column), when) : this.d.countDistinct(this.col(a.column)));
+      case 'sum':
+        return this.d.toDouble(when ? this.d.sumIf(this.col(a.column), when) : `sum(${this.col(a.column)})`);
+      case 'median':
+        return this.d.toDouble(this.d.median(when ? `CASE WHEN ${when} THEN ${this.col(a.column)} END` : this.col(a.column)));
+      case 'active':
+      case 'snapshot':
+        throw new Error(`measure '${measure.id}' is not a plain aggregate`);
+      default:
+        return assertUnreachable(a, 'aggregate');
+    }
+  }
+
+  branch(
+    source: SourceDef,
+    range: number,
+    time: string | null,
+    values: Record<string, string>,
+    where: string[],
+    key: string | null = null,
+  ): Branch {
+    const dims = this.dimensions(source);
+    const period = time === null ? 'NULL' : this.period(source, time);
+    const groupBy = [...(time === null ? [] : ['_p']), ...dims.map((_, i) => `d${i}`), ...(key === null ? [] : ['_k'])];
+    return {
+      range,
+      period,
+      dimensionExprs: dims,
+      key,
+      values,
+      from: this.relation(source),
+      where: [...where, ...this.filters(source)],
+      groupBy,
+    };
+  }
+
+  branches(range: DayRange, r: number): Branch[] {
+    const out: Branch[] = [];
+    const plain = new Map<string, MeasureDef[]>();
+    for (const measure of this.plan.measures) {
+      const a = measure.aggregate;
+      const source = this.source(measure);
+      if (a.fn === 'active') {
+        const columns = measureColumns(measure);
+        const extra = (measure.where ?? []).map((c) => this.condition(source, measure, c, range));
+        out.push(
+          this.branch(source, r, a.from, { [columns.in as string]: this.d.toDouble(this.d.countAll()) }, [
+            this.inRange(source, a.from, range),
+            ...extra,
+          ]),
+        );
+        out.push(
+          this.branch(source, r, a.to, { [columns.out as string]: this.d.toDouble(this.d.countAll()) }, [
+            this.inRange(source, a.to, range),
+            ...extra,
+          ]),
+        );
+        const start = this.bound(source, a.from, range.from);
+        const base = `${this.d.countAll()} - ${this.d.countIf(`${this.col(a.to)} < ${start}`)}`;
+        out.push(
+          this.branch(source, r, null, { [columns.base as string]: this.d.toDouble(base) }, [`${this.col(a.from)} < ${start}`, ...extra]),
+        );
+      } else if (a.fn === 'snapshot') {
+        const columns = measureColumns(measure);
+        const t = this.col(measure.time);
+        const v = this.col(a.column);
+        const key = this.d.dimensionValue(this.col(a.key));
+        const present = `${v} IS NOT NULL`;
+        out.push(
+          this.branch(
+            source,
+            r,
+            measure.time,
+            {
+              [columns.first as string]: this.d.toDouble(this.d.argMin(v, t)),
+              [columns.last as string]: this.d.toDouble(this.d.argMax(v, t)),
+            },
+            [this.inRange(source, measure.time, range), present],
+            key,
+          ),
+        );
+        const before = `${t} < ${this.bound(source, measure.time, range.from)}`;
+        out.push(this.branch(source, r, null, { [columns.last as string]: this.d.toDouble(this.d.argMax(v, t)) }, [before, present], key));
+      } else {
+        const group = `${measure.source}\u0000${measure.time}`;
+        plain.set(group, [...(plain.get(group) ?? []), measure]);
+      }
+    }
+    for (const measures of plain.values()) {
+      const first = measures[0] as MeasureDef;
+      const source = this.source(first);
+      const values = Object.fromEntries(measures.map((m) => [m.id, this.aggregate(source, m, range)]));
+      out.unshift(this.branch(source, r, first.time, values, [this.inRange(source, first.time, range)]));
+    }
+    return out;
+  }
+}
+
+function valueColumnsOf(plan: QueryPlan): string[] {
+  return plan.measures.flatMap((m) => Object.values(measureColumns(m)));
+}
+
+export function compileQuery(catalog: Catalog, plan: QueryPlan, dialect: SqlDialect): CompiledQuery {
+  const compiler = new Compiler(catalog, plan, dialect);
+  const ranges = [plan.range, ...(plan.comparison ? [plan.comparison.range] : [])];
+  const branches = ranges.flatMap((range, r) => compiler.branches(range, r));
+  const valueColumns = valueColumnsOf(plan);
+  const q = (name: string) => dialect.quoteIdentifier(name);
+  const sql = branches
+    .map((b) => {
+      const columns = [
+        `${b.range} AS _r`,
+        `${b.period} AS _p`,
+        ...b.dimensionExprs.map((e, i) => `${e} AS d${i}`),
+        `${b.key ?? dialect.nullOf('text')} AS _k`,
+        ...valueColumns.map((c) => `${b.values[c] ?? dialect.nullOf('double')} AS ${q(c)}`),
+      ];
+      const groupBy = b.groupBy.length > 0 ? ` GROUP BY ${b.groupBy.join(', ')}` : '';
+      return `SELECT ${columns.join(', ')} FROM ${b.from} WHERE ${b.where.join(' AND ')}${groupBy}`;
+    })
+    .join('\nUNION ALL\n');
+  return { sql, params: compiler.params.values, valueColumns };
+}

@@ -1,0 +1,38 @@
+import type { SqlDialect } from '../dialect.ts';
+
+const TRUNC_UNITS = { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' } as const;
+
+/** DuckDB (with ICU for time zones). date_trunc('week') starts weeks on Monday (ISO). */
+export const duckdbDialect: SqlDialect = {
+  name: 'duckdb',
+  param: (index) => `$${index}`,
+  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+  stringLiteral: (value) => `'${value.replaceAll("'", "''")}'`,
+  timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
+  textParam: (p) => `CAST(${p} AS VARCHAR)`,
+  dateParam: (p) => `CAST(${p} AS DATE)`,
+  // timezone('UTC', ts) reads the stored instant as UTC; timezone(zone, tstz) gives its local wall time.
+  toLocalTime: (ts, zone) => `timezone(${zone}, timezone('UTC', ${ts}))`,
+  dateTrunc: (grain, value) => `CAST(date_trunc('${TRUNC_UNITS[grain]}', ${value}) AS DATE)`,
+  monthsBetween: (a, b) => `date_diff('month', ${a}, ${b})`,
+  formatDate: (date) => `strftime(${date}, '%Y-%m-%d')`,
+  addSeconds: (ts, seconds) => `(${ts} + to_seconds(${Math.trunc(seconds)}))`,
+  secondsBetween: (a, b) => `CAST(epoch_ms(${b}) - epoch_ms(${a}) AS DOUBLE) / 1000.0`,
+  countAll: () => 'count(*)',
+  countIf: (c) => `count(*) FILTER (WHERE ${c})`,
+  countDistinct: (e) => `count(DISTINCT ${e})`,
+  countDistinctIf: (e, c) => `count(DISTINCT ${e}) FILTER (WHERE ${c})`,
+  sumIf: (e, c) => `sum(${e}) FILTER (WHERE ${c})`,
+  minIf: (e, c) => `min(${e}) FILTER (WHERE ${c})`,
+  maxIf: (e, c) => `max(${e}) FILTER (WHERE ${c})`,
+  median: (e) => `median(${e})`,
+  quantile: (e, q) => `quantile_cont(${e}, ${Number(q)})`,
+  argMin: (v, by) => `arg_min(${v}, ${by})`,
+  argMax: (v, by) => `arg_max(${v}, ${by})`,
+  safeDivide: (a, b) => `(CAST(${a} AS DOUBLE) / NULLIF(${b}, 0))`,
+  dimensionValue: (e) => `coalesce(NULLIF(CAST(${e} AS VARCHAR), ''), '(none)')`,
+  containsText: (e, p) => `contains(lower(${e}), lower(CAST(${p} AS VARCHAR)))`,
+  toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+  nullOf: (kind) => (kind === 'double' ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)'),
+  concat: (...parts) => `(${parts.join(' || ')})`,
+};

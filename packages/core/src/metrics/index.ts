@@ -1,0 +1,15 @@
+export { BUILTIN_MEASURES, BUILTIN_METRICS, BUILTIN_SOURCES, createCatalog, DEFAULT_CATALOG } from './catalog/index.ts';
+export { type CompiledQuery, compileQuery } from './compile-query.ts';
+export { type CustomMetricError, type CustomMetricInput, type CustomMetrics, parseCustomMetrics } from './custom-metrics.ts';
+export { abTestRows, type CustomTablePlan, cohortRows, planCustomTable } from './custom-tables.ts';
+export type { SqlDialect } from './dialect.ts';
+export { duckdbDialect } from './dialects/duckdb.ts';
+export { evaluateFormula, type Formula, parseFormula } from './formula.ts';
+export { bucketsOf, comparisonRange, type DayRange, formatDay, parseDay } from './periods.ts';
+export { type PlanContext, planQuery, type QueryPlan } from './plan-query.ts';
+export { parseQueryRequest, type QueryFilter, type QueryRequest, queryRequestSchema } from './request.ts';
+export { allowedDimensions, listMetrics, type MetricListing, metricMeasures } from './resolve.ts';
+export { type QueryResult, type ResultRow, type ResultValue, shapeResult } from './shape-result.ts';
+export { normalCdf, normalQuantile } from './stats/normal.ts';
+export { compareProportions, sampleSizePerVariant } from './stats/two-proportion.ts';
+export * from './types.ts';

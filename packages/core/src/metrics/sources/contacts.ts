@@ -1,0 +1,98 @@
+/**
+ * CRM sources. A contact reaches a lifecycle stage at the earliest of its stage rows at that stage
+ * or any later one (created_at counts for lead); its channel, source, medium and campaign are its
+ * own fields, or where those are empty, those of its first linked session.
+ */
+import { LIFECYCLE } from '../../inputs/kinds.ts';
+import type { SqlDialect } from '../dialect.ts';
+import type { SourceContext, SourceDef } from '../types.ts';
+import { contactSessionsSql } from './web.ts';
+
+export const CONTACT_DIMENSIONS = {
+  channel: 'channel',
+  source: 'source',
+  medium: 'medium',
+  campaign: 'campaign',
+  owner: 'owner',
+  program: 'program',
+  pipeline: 'pipeline',
+  country: 'country',
+  /** The original source of contacts whose original channel is social. */
+  network: 'network',
+} as const;
+
+const FIRST_SESSION_FIELDS = ['channel', 'source', 'medium', 'campaign', 'country'] as const;
+const NEEDS_FIRST_SESSION = ['channel', 'source', 'medium', 'campaign', 'country', 'network', 'first_session_at', 'lead_from_web'];
+export const SOCIAL_CHANNELS = ['Organic Social', 'Paid Social'] as const;
+
+const rankCase = (column: string) => `CASE ${column} ${LIFECYCLE.map((stage, i) => `WHEN '${stage}' THEN ${i}`).join(' ')} ELSE -1 END`;
+
+/** One row per contact with the time it reached each lifecycle stage, churned and was lost. */
+function reachSql(d: SqlDialect): string {
+  const reached = LIFECYCLE.map((stage, i) => `${d.minIf('ts', `rk >= ${i}`)} AS ${stage}_at`).join(',\n      ');
+  return `SELECT contact_id,
+      ${reached},
+      ${d.minIf('ts', "stage = 'churned'")} AS churned_at,
+      ${d.minIf('ts', "stage = 'lost'")} AS lost_at,
+      max(rk) AS furthest_rank,
+      ${d.maxIf('ts', 'rk >= 0')} AS last_stage_at
+    FROM (SELECT contact_id, stage, "timestamp" AS ts, ${rankCase('stage')} AS rk FROM stages
+          UNION ALL SELECT contact_id, 'lead' AS stage, created_at AS ts, 0 AS rk FROM contacts) all_stages
+    WHERE contact_id IS NOT NULL
+    GROUP BY contact_id`;
+}
+
+/** Per contact: original channel/source/medium/campaign and attributes, joined on `alias.contact_id`. */
+export function contactAttributesSql({ dialect: d, needs }: SourceContext): string {
+  const firstSession = NEEDS_FIRST_SESSION.some((c) => needs.has(c));
+  const pick = (field: string) => (firstSession ? `coalesce(NULLIF(c.${field}, ''), fs.${field})` : `c.${field}`);
+  const fields = FIRST_SESSION_FIELDS.map((f) => `${pick(f)} AS ${f}`).join(', ');
+  const network = `CASE WHEN ${pick('channel')} IN (${SOCIAL_CHANNELS.map((c) => `'${c}'`).join(', ')}) THEN ${pick('source')} END AS network`;
+  const join = firstSession
+    ? `LEFT JOIN (SELECT contact_id, min(started_at) AS first_session_at,
+          ${FIRST_SESSION_FIELDS.map((f) => `NULLIF(${d.argMin(`coalesce(${f}, '')`, 'started_at')}, '') AS ${f}`).join(', ')}
+        FROM (${contactSessionsSql()}) cs GROUP BY contact_id) fs ON fs.contact_id = c.contact_id`
+    : '';
+  return `SELECT c.contact_id, c.created_at, c.owner, c.program, c.pipeline, ${fields}, ${network}${
+    firstSession ? ', fs.first_session_at' : ''
+  } FROM contacts c ${join}`;
+}
+
+const INACTIVE_DAYS = 90;
+
+export const CONTACT_SOURCES: SourceDef[] = [
+  {
+    id: 'contact_funnel',
+    description:
+      'one row per contact: when it reached each lifecycle stage, when it was active as a customer, ' +
+      `and when it dropped out of the funnel (lost, or no stage change for ${INACTIVE_DAYS} days)`,
+    dimensions: { ...CONTACT_DIMENSIONS, stage: 'furthest_stage', months_to_churn: 'months_to_churn' },
+    timeColumns: {
+      ...Object.fromEntries(LIFECYCLE.map((s) => [`${s}_at`, 'timestamp' as const])),
+      active_from: 'timestamp',
+      active_to: 'timestamp',
+      dropped_at: 'timestamp',
+    },
+    sql: (context) => {
+      const d = context.dialect;
+      const customer = `r.customer_at IS NOT NULL AND (r.churned_at IS NULL OR r.churned_at > r.customer_at)`;
+      const stageName = `CASE r.furthest_rank ${LIFECYCLE.map((s, i) => `WHEN ${i} THEN '${s}'`).join(' ')} END`;
+      const open = `r.furthest_rank < ${LIFECYCLE.length - 1}`;
+      const month = (column: string) => d.dateTrunc('month', d.toLocalTime(column, context.timezone()));
+      const monthsToChurn = context.needs.has('months_to_churn')
+        ? `CASE WHEN ${customer} THEN ${d.monthsBetween(month('r.customer_at'), month('r.churned_at'))} END AS months_to_churn,`
+        : '';
+      return `SELECT r.*, a.owner, a.program, a.pipeline, a.channel, a.source, a.medium, a.campaign, a.country, a.network,
+          ${context.needs.has('lead_from_web') ? 'a.first_session_at IS NOT NULL AND a.first_session_at <= r.lead_at AS lead_from_web,' : ''}
+          ${stageName} AS furthest_stage, ${monthsToChurn}
+          CASE WHEN ${customer} THEN r.customer_at END AS active_from,
+          CASE WHEN ${customer} THEN r.churned_at END AS active_to,
+          ${d.secondsBetween('r.lead_at', 'r.customer_at')} / 86400.0 AS cycle_days,
+          CASE WHEN ${open} AND r.lost_at IS NOT NULL THEN r.lost_at
+               WHEN ${open} THEN ${d.addSeconds('r.last_stage_at', INACTIVE_DAYS * 86400)} END AS dropped_at,
+          ${open} AND r.lost_at IS NOT NULL AS dropped_lost,
+          ${open} AND r.lost_at IS NULL AS dropped_inactive
+        FROM (${reachSql(d)}) r LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = r.contact_id`;
+    },
+  },
+];

@@ -1,0 +1,77 @@
+/**
+ * Sales: won deals (at closed_at) and orders (at their timestamp), with the buyer's original
+ * attributes; and the same sales credited to a touch by the last non-direct touch model.
+ */
+import type { SourceContext, SourceDef } from '../types.ts';
+import { CONTACT_DIMENSIONS, contactAttributesSql } from './contacts.ts';
+import { contactSessionsSql } from './web.ts';
+
+export const ATTRIBUTION_LOOKBACK_DAYS = 90;
+
+function salesSql(): string {
+  return `SELECT 'deal:' || deal_id AS sale_id, contact_id, closed_at AS sold_at, amount, owner, pipeline, product
+      FROM deals WHERE status = 'won' AND closed_at IS NOT NULL
+    UNION ALL
+    SELECT 'order:' || order_id AS sale_id, contact_id, "timestamp" AS sold_at, amount,
+      CAST(NULL AS VARCHAR) AS owner, CAST(NULL AS VARCHAR) AS pipeline, product FROM orders`;
+}
+
+/** Sales joined with the buyer's attributes; owner and pipeline fall back to the contact's. */
+function salesWithContactsSql(context: SourceContext): string {
+  return `SELECT s.sale_id, s.contact_id, s.sold_at, s.amount, s.product,
+      coalesce(s.owner, a.owner) AS owner, coalesce(s.pipeline, a.pipeline) AS pipeline, a.program,
+      a.channel, a.source, a.medium, a.campaign, a.country, a.network,
+      coalesce(s.contact_id, s.sale_id) AS customer_key
+    FROM (${salesSql()}) s LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = s.contact_id`;
+}
+
+/**
+ * Last non-direct touch: the latest non-Direct session of the buyer that started before the sale,
+ * within the lookback window; else the buyer's original attributes; else none.
+ */
+function lastTouchSql(context: SourceContext): string {
+  const d = context.dialect;
+  const fields = ['channel', 'source', 'campaign', 'landing_page'];
+  return `SELECT t.sale_id, ${fields.map((f) => `NULLIF(${d.argMax(`coalesce(t.${f}, '')`, 't.started_at')}, '') AS ${f}`).join(', ')}
+    FROM (SELECT sl.sale_id, cs.started_at, cs.channel, cs.source, cs.campaign, cs.landing_page
+          FROM (${salesSql()}) sl JOIN (${contactSessionsSql()}) cs ON cs.contact_id = sl.contact_id
+          WHERE cs.channel IS NOT NULL AND cs.channel <> 'Direct' AND cs.started_at < sl.sold_at
+            AND cs.started_at >= ${d.addSeconds('sl.sold_at', -ATTRIBUTION_LOOKBACK_DAYS * 86400)}) t
+    GROUP BY t.sale_id`;
+}
+
+export const SALES_SOURCES: SourceDef[] = [
+  {
+    id: 'sales',
+    description: 'won deals at closed_at and orders at their timestamp, with the buyer’s original attributes',
+    dimensions: { ...CONTACT_DIMENSIONS, product: 'product' },
+    timeColumns: { sold_at: 'timestamp' },
+    sql: (context) => salesWithContactsSql(context),
+  },
+  {
+    id: 'attributed_sales',
+    description: 'sales credited to the last non-direct touch (90 days) else the buyer’s original channel',
+    dimensions: { channel: 'channel', source: 'source', campaign: 'campaign', landing_page: 'landing_page', product: 'product' },
+    timeColumns: { sold_at: 'timestamp' },
+    sql: (context) => {
+      const all = { ...context, needs: new Set([...context.needs, 'channel', 'source', 'campaign']) };
+      return `SELECT s.sale_id, s.sold_at, s.amount, s.product,
+          CASE WHEN lt.sale_id IS NOT NULL THEN lt.channel ELSE s.channel END AS channel,
+          CASE WHEN lt.sale_id IS NOT NULL THEN lt.source ELSE s.source END AS source,
+          CASE WHEN lt.sale_id IS NOT NULL THEN lt.campaign ELSE s.campaign END AS campaign,
+          lt.landing_page
+        FROM (${salesWithContactsSql(all)}) s LEFT JOIN (${lastTouchSql(context)}) lt ON lt.sale_id = s.sale_id`;
+    },
+  },
+  {
+    id: 'closed_deals',
+    description: 'deals closed won or lost, at closed_at, with the contact’s original attributes',
+    dimensions: { ...CONTACT_DIMENSIONS, product: 'product' },
+    timeColumns: { closed_at: 'timestamp' },
+    sql: (context) => `SELECT dl.deal_id, dl.closed_at, dl.status, dl.product,
+        coalesce(dl.owner, a.owner) AS owner, coalesce(dl.pipeline, a.pipeline) AS pipeline, a.program,
+        a.channel, a.source, a.medium, a.campaign, a.country, a.network
+      FROM deals dl LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = dl.contact_id
+      WHERE dl.status IN ('won', 'lost') AND dl.closed_at IS NOT NULL`,
+  },
+];

@@ -1,0 +1,147 @@
+/** Web sources: sessions (one row each, attributes of its first event) and event-level views. */
+import type { SourceContext, SourceDef } from '../types.ts';
+
+/** Session attributes usable as dimensions; `network` is the source of social sessions. */
+export const SESSION_DIMENSIONS = {
+  channel: 'channel',
+  source: 'source',
+  medium: 'medium',
+  campaign: 'campaign',
+  referrer_domain: 'referrer_domain',
+  landing_page: 'landing_page',
+  device: 'device',
+  browser: 'browser',
+  os: 'os',
+  device_model: 'device_model',
+  country: 'country',
+  site: 'site',
+  network: 'source',
+} as const;
+
+const SESSION_COLUMNS = [...new Set(Object.values(SESSION_DIMENSIONS))];
+
+/** The session columns a query needs, read from `alias`. */
+function sessionColumns(alias: string, needs: ReadonlySet<string>): string {
+  return SESSION_COLUMNS.filter((c) => needs.has(c))
+    .map((c) => `, ${alias}.${c}`)
+    .join('');
+}
+
+function needsSession(needs: ReadonlySet<string>, extra: readonly string[] = []): boolean {
+  return SESSION_COLUMNS.some((c) => needs.has(c)) || extra.some((c) => needs.has(c));
+}
+
+/**
+ * The session during which each contact was created: its latest linked session that started at or
+ * before the creation time and ended at most 30 minutes before it.
+ */
+export function creatingSessionsSql({ dialect: d }: SourceContext, contactSessions: string): string {
+  return `SELECT ${d.argMax('l.session_id', 'l.started_at')} AS session_id
+    FROM (${contactSessions}) l JOIN contacts c ON c.contact_id = l.contact_id
+    WHERE l.started_at <= c.created_at AND c.created_at <= ${d.addSeconds('l.ended_at', 1800)}
+    GROUP BY l.contact_id`;
+}
+
+/** Sessions linked to contacts: through the session's own contact id or any event of its visitor. */
+export function contactSessionsSql(): string {
+  const columns = 's.session_id, s.started_at, s.ended_at, s.channel, s.source, s.medium, s.campaign, s.landing_page, s.country';
+  return `SELECT vc.contact_id, ${columns} FROM sessions s
+      JOIN (SELECT DISTINCT visitor_id, contact_id FROM events
+            WHERE contact_id IS NOT NULL AND contact_id <> '' AND visitor_id IS NOT NULL) vc
+        ON vc.visitor_id = s.visitor_id
+    UNION ALL
+    SELECT s.contact_id, ${columns} FROM sessions s WHERE s.contact_id IS NOT NULL AND s.contact_id <> ''`;
+}
+
+export const WEB_SOURCES: SourceDef[] = [
+  {
+    id: 'sessions',
+    description: 'one row per session, placed at its start; attributes of its first event',
+    dimensions: SESSION_DIMENSIONS,
+    timeColumns: { started_at: 'timestamp' },
+    sql: () => 'SELECT * FROM sessions',
+  },
+  {
+    id: 'pageview_events',
+    description: 'pageview events with the attributes of their session; page = URL path',
+    dimensions: { ...SESSION_DIMENSIONS, page: 'page' },
+    timeColumns: { ts: 'timestamp' },
+    sql: ({ needs }) =>
+      needsSession(needs)
+        ? `SELECT e."timestamp" AS ts, e.path AS page${sessionColumns('s', needs)}
+           FROM events e LEFT JOIN sessions s ON s.session_id = e.session_id WHERE e.type = 'pageview'`
+        : `SELECT "timestamp" AS ts, path AS page FROM events WHERE type = 'pageview'`,
+  },
+  {
+    id: 'page_scroll',
+    description: 'one row per session and page with scroll data: the deepest scroll percent / 100',
+    dimensions: { ...SESSION_DIMENSIONS, page: 'page' },
+    timeColumns: { ts: 'timestamp' },
+    sql: ({ needs }) => {
+      const views = `SELECT session_id, path AS page, min("timestamp") AS ts,
+          max(scroll_percent) / 100.0 AS depth
+        FROM events WHERE scroll_percent IS NOT NULL GROUP BY session_id, path`;
+      return needsSession(needs)
+        ? `SELECT v.*${sessionColumns('s', needs)} FROM (${views}) v LEFT JOIN sessions s ON s.session_id = v.session_id`
+        : views;
+    },
+  },
+  {
+    id: 'page_sessions',
+    description: 'one row per session and page it viewed, with whether the session created a contact',
+    dimensions: { ...SESSION_DIMENSIONS, page: 'page' },
+    timeColumns: { started_at: 'timestamp' },
+    sql: (context) => {
+      const created = context.needs.has('created_contact') ? `, cs.session_id IS NOT NULL AS created_contact` : '';
+      const join = context.needs.has('created_contact')
+        ? `LEFT JOIN (${creatingSessionsSql(context, contactSessionsSql())}) cs ON cs.session_id = pv.session_id`
+        : '';
+      return `SELECT pv.session_id, pv.page, s.started_at, s.bounced, s.converted${sessionColumns('s', context.needs)}${created}
+        FROM (SELECT DISTINCT session_id, path AS page FROM events WHERE type = 'pageview') pv
+        JOIN sessions s ON s.session_id = pv.session_id ${join}`;
+    },
+  },
+  {
+    id: 'form_events',
+    description: 'form_view and form_submit events; form = the event name',
+    dimensions: { ...SESSION_DIMENSIONS, form: 'form', page: 'page' },
+    timeColumns: { ts: 'timestamp' },
+    sql: ({ needs }) => {
+      const base = `e."timestamp" AS ts, e.type, e.name AS form, e.path AS page`;
+      return needsSession(needs)
+        ? `SELECT ${base}${sessionColumns('s', needs)} FROM events e LEFT JOIN sessions s ON s.session_id = e.session_id
+           WHERE e.type IN ('form_view', 'form_submit')`
+        : `SELECT ${base} FROM events e WHERE e.type IN ('form_view', 'form_submit')`;
+    },
+  },
+  {
+    id: 'experiment_visitors',
+    description:
+      'one row per experiment, variant and visitor, at the first exposure; converted when the visitor has a goal or form_submit event at or after it',
+    dimensions: { experiment: 'experiment', variant: 'variant' },
+    timeColumns: { first_seen: 'timestamp' },
+    sql: () => {
+      const exposures = `SELECT experiment, variant, visitor_id, min("timestamp") AS first_seen FROM events
+        WHERE experiment <> '' AND variant <> '' AND visitor_id IS NOT NULL GROUP BY experiment, variant, visitor_id`;
+      return `SELECT x.experiment, x.variant, x.visitor_id, x.first_seen, cv.visitor_id IS NOT NULL AS converted
+        FROM (${exposures}) x
+        LEFT JOIN (SELECT x2.experiment, x2.variant, x2.visitor_id FROM (${exposures}) x2
+                   JOIN events e ON e.visitor_id = x2.visitor_id
+                   WHERE e.type IN ('goal', 'form_submit') AND e."timestamp" >= x2.first_seen
+                   GROUP BY x2.experiment, x2.variant, x2.visitor_id) cv
+          ON cv.experiment = x.experiment AND cv.variant = x.variant AND cv.visitor_id = x.visitor_id`;
+    },
+  },
+  {
+    id: 'event_rows',
+    description: 'every event with the attributes of its session; page = URL path, event_name = name',
+    dimensions: { ...SESSION_DIMENSIONS, page: 'page', event_type: 'type', event_name: 'name' },
+    timeColumns: { ts: 'timestamp' },
+    sql: ({ needs }) => {
+      const base = `e."timestamp" AS ts, e.type, e.name, e.path AS page, e.value`;
+      return needsSession(needs)
+        ? `SELECT ${base}${sessionColumns('s', needs)} FROM events e LEFT JOIN sessions s ON s.session_id = e.session_id`
+        : `SELECT ${base} FROM events e`;
+    },
+  },
+];

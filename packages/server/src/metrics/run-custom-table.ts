@@ -1,0 +1,18 @@
+import {
+  type Catalog,
+  compileQuery,
+  planCustomTable,
+  type QueryPlan,
+  type QueryResult,
+  type SqlDialect,
+  shapeResult,
+} from '@northstar/core';
+import type { Store } from '../store/store.ts';
+
+/** A custom table: its series query through the usual pipeline, then its finishing step. */
+export async function runCustomTable(store: Store, catalog: Catalog, plan: QueryPlan, dialect: SqlDialect): Promise<QueryResult> {
+  const custom = planCustomTable(catalog, plan);
+  const compiled = compileQuery(catalog, custom.plan, dialect);
+  const rows = await store.query(compiled.sql, compiled.params);
+  return custom.finish(shapeResult(catalog, custom.plan, rows, compiled.valueColumns));
+}

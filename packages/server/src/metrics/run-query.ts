@@ -1,0 +1,41 @@
+/**
+ * Execute a metric query: parse → plan → build SQL → run on the store → shape. Custom tables
+ * (ab_test, cohort_retention) run their own SQL through the same steps.
+ */
+import {
+  AppError,
+  type Catalog,
+  compileQuery,
+  DEFAULT_CATALOG,
+  duckdbDialect,
+  planQuery,
+  type QueryRequest,
+  type QueryResult,
+  type SqlDialect,
+  shapeResult,
+} from '@northstar/core';
+import type { Store } from '../store/store.ts';
+import { runCustomTable } from './run-custom-table.ts';
+
+export interface RunQueryOptions {
+  /** The built-in catalog plus the workspace's custom metrics. */
+  catalog?: Catalog;
+  /** Reference time for the default range. */
+  now?: Date;
+}
+
+export function dialectFor(store: Pick<Store, 'engine'>): SqlDialect {
+  if (store.engine === 'duckdb') return duckdbDialect;
+  throw new AppError('internal', `no SQL dialect for engine '${store.engine}' yet`);
+}
+
+export async function runQuery(store: Store, request: QueryRequest, options: RunQueryOptions = {}): Promise<QueryResult> {
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const settings = await store.getSettings();
+  const plan = planQuery(catalog, request, { timezone: settings.timezone, ...(options.now ? { now: options.now } : {}) });
+  const dialect = dialectFor(store);
+  if (plan.custom) return runCustomTable(store, catalog, plan, dialect);
+  const compiled = compileQuery(catalog, plan, dialect);
+  const rows = await store.query(compiled.sql, compiled.params);
+  return shapeResult(catalog, plan, rows, compiled.valueColumns);
+}
