@@ -8,12 +8,7 @@ import type { ImportBatch, LiveSessionState, MergeResult, SqlParams, Store, Work
 import { appendRows, type ColumnDef } from './chunk-writer.ts';
 import { createTableSql } from './ddl.ts';
 import { MIGRATIONS } from './migrations.ts';
-import {
-  REBUILD_SESSIONS_SQL,
-  REFRESH_TOUCHED_SESSIONS_SQL,
-  SESSIONIZE_SQL,
-  TOUCHED_SESSIONS_TABLE_SQL,
-} from './sessions-sql.ts';
+import { REBUILD_SESSIONS_SQL, REFRESH_TOUCHED_SESSIONS_SQL, SESSIONIZE_SQL, TOUCHED_SESSIONS_TABLE_SQL } from './sessions-sql.ts';
 
 export interface DuckDbStoreOptions {
   /** File path, or ':memory:'. */
@@ -227,10 +222,12 @@ export class DuckDbStore implements Store {
       if (ids === undefined) return this.rows(`SELECT DISTINCT event_id FROM ingest_event_ids WHERE ${since}`, [sinceMs]);
       await this.connection.run('CREATE TEMP TABLE IF NOT EXISTS _probe_ids (event_id VARCHAR)');
       await this.connection.run('DELETE FROM _probe_ids');
-      await this.appendTo('_probe_ids', PROBE_COLUMN, ids.map((event_id) => ({ event_id })));
-      return this.rows(`SELECT DISTINCT event_id FROM ingest_event_ids SEMI JOIN _probe_ids USING (event_id) WHERE ${since}`, [
-        sinceMs,
-      ]);
+      await this.appendTo(
+        '_probe_ids',
+        PROBE_COLUMN,
+        ids.map((event_id) => ({ event_id })),
+      );
+      return this.rows(`SELECT DISTINCT event_id FROM ingest_event_ids SEMI JOIN _probe_ids USING (event_id) WHERE ${since}`, [sinceMs]);
     });
     return rows.map((row) => String(row.event_id));
   }
@@ -247,7 +244,11 @@ export class DuckDbStore implements Store {
       this.transaction(async () => {
         await this.connection.run(TOUCHED_SESSIONS_TABLE_SQL);
         await this.connection.run('DELETE FROM _touched_sessions');
-        await this.appendTo('_touched_sessions', ID_COLUMN, sessionIds.map((session_id) => ({ session_id })));
+        await this.appendTo(
+          '_touched_sessions',
+          ID_COLUMN,
+          sessionIds.map((session_id) => ({ session_id })),
+        );
         const [remove, insert] = REFRESH_TOUCHED_SESSIONS_SQL;
         await this.connection.run(remove);
         await this.connection.run(insert, [Math.floor(sinceMs)]);
@@ -289,6 +290,14 @@ export class DuckDbStore implements Store {
   async count(table: TableName): Promise<number> {
     const [row] = await this.query(`SELECT count(*) AS n FROM "${STORED_TABLES[table].name}"`);
     return Number(row?.n ?? 0);
+  }
+
+  /**
+   * A second connection to the same database, outside the store's queue: for benchmarks that
+   * compare the store with plain DuckDB, and for read-only tools. The caller closes it.
+   */
+  openRawConnection(): Promise<DuckDBConnection> {
+    return this.instance.connect();
   }
 
   async close(): Promise<void> {
