@@ -1,13 +1,13 @@
 /**
  * Rough timing of the attribution maths on synthetic journeys (not a test; the benchmark proper
- * belongs in bench/). Run: npx tsx packages/core/src/attribution/timing.ts [journeys] [channels]
+ * belongs in bench/). Run: npx tsx bench/attribution-maths.ts [journeys] [channels]
  */
 import { performance } from 'node:perf_hooks';
-import { attribute } from './attribute.ts';
-import { markovShares } from './markov.ts';
-import { pathCount, pathTableFromJourneys } from './path-table.ts';
-import { shapleyExact } from './shapley.ts';
-import type { AttributionModel, Journey } from './types.ts';
+import { attribute } from '../packages/core/src/attribution/attribute.ts';
+import { markovShares } from '../packages/core/src/attribution/markov.ts';
+import { pathCount, pathTableFromJourneys } from '../packages/core/src/attribution/path-table.ts';
+import { shapleyExact } from '../packages/core/src/attribution/shapley.ts';
+import type { AttributionModel, Journey } from '../packages/core/src/attribution/types.ts';
 
 const journeyCount = Number(process.argv[2] ?? 1_000_000);
 const channelCount = Number(process.argv[3] ?? 20);
