@@ -33,7 +33,7 @@ const [counts] = await store.query(
 );
 const setupSeconds = (performance.now() - t0) / 1000;
 
-const query = journeyQuery({ conversion: 'lead', by: 'channel', lookbackDays: 90, from: '2025-12-01', to: '2027-01-01', timezone: 'UTC', models: [] });
+const query = journeyQuery({ conversion: 'lead', by: 'channel', lookbackDays: 90, from: '2025-12-01', to: '2027-01-01', timezone: 'UTC' });
 const runs: Array<{ extract: number; markov: number; shapley: number; paths: number }> = [];
 for (let run = 0; run < 4; run++) {
   const a = performance.now();

@@ -64,7 +64,7 @@ function instant(date: string, timezone: string, field: string): number {
   return ms;
 }
 
-export function journeyQuery(request: AttributionRequest): JourneyQuery {
+export function journeyQuery(request: Omit<AttributionRequest, 'models'>): JourneyQuery {
   const fromMs = instant(request.from, request.timezone, 'from');
   const toMs = instant(request.to, request.timezone, 'to');
   if (toMs <= fromMs) throw new AppError('badDate', `'to' (${request.to}) must be after 'from' (${request.from})`);
