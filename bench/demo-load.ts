@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TableName } from '@northstar/core';
 import { generateDemo } from '../packages/server/src/demo/generate-demo.ts';
 import { DuckDbStore } from '../packages/server/src/store/duckdb/duckdb-store.ts';
-import type { TableName } from '@northstar/core';
 import { writeSection } from './lib/report.ts';
 
 const scale = Number(process.argv[2] ?? 1);
@@ -17,7 +17,21 @@ const store = await DuckDbStore.open({ path });
 const started = performance.now();
 await generateDemo(store, { scale, seed: 1 });
 const seconds = (performance.now() - started) / 1000;
-const tables: TableName[] = ['events', 'sessions', 'contacts', 'stages', 'deals', 'orders', 'spend', 'budget', 'social', 'nps', 'marketing_events', 'keywords', 'fx_rates'];
+const tables: TableName[] = [
+  'events',
+  'sessions',
+  'contacts',
+  'stages',
+  'deals',
+  'orders',
+  'spend',
+  'budget',
+  'social',
+  'nps',
+  'marketing_events',
+  'keywords',
+  'fx_rates',
+];
 const counts: string[] = [];
 for (const table of tables) counts.push(`| ${table} | ${(await store.count(table)).toLocaleString('en-US')} |`);
 await store.close();

@@ -15,7 +15,7 @@ import { freePort, runCli, startServer } from '../packages/server/src/ingest/tes
 import { writeSection } from './lib/report.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
-const CONNECTIONS = 64;
+const CONNECTIONS = 128;
 const BATCH = 50;
 const UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
@@ -56,7 +56,17 @@ const nowIso = () => new Date().toISOString();
 
 function collectBody(): string {
   const id = `b${process.pid}x${++counter}`;
-  return JSON.stringify({ site: 'bench', events: [{ id, type: 'pageview', url: `https://shop.example/p/${counter % 500}?utm_source=google&utm_medium=cpc`, referrer: 'https://www.google.com/' }] });
+  return JSON.stringify({
+    site: 'bench',
+    events: [
+      {
+        id,
+        type: 'pageview',
+        url: `https://shop.example/p/${counter % 500}?utm_source=google&utm_medium=cpc`,
+        referrer: 'https://www.google.com/',
+      },
+    ],
+  });
 }
 
 function batchBody(): string {
@@ -74,7 +84,14 @@ function batchBody(): string {
   return JSON.stringify({ events });
 }
 
-async function run(url: string, path: string, body: () => string, headers: Record<string, string>, pid: number | undefined, rate?: number): Promise<Figures> {
+async function run(
+  url: string,
+  path: string,
+  body: () => string,
+  headers: Record<string, string>,
+  pid: number | undefined,
+  rate?: number,
+): Promise<Figures> {
   const result = await autocannon({
     url: `${url}${path}`,
     connections: CONNECTIONS,

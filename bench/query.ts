@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type QueryRequest, DEFAULT_CATALOG, compileQuery, duckdbDialect, parseTimestamp, planQuery } from '@northstar/core';
+import { compileQuery, DEFAULT_CATALOG, duckdbDialect, parseTimestamp, planQuery, type QueryRequest } from '@northstar/core';
 import { buildApp } from '../packages/server/src/http/app.ts';
 import { DuckDbStore } from '../packages/server/src/store/duckdb/duckdb-store.ts';
 import { writeSection } from './lib/report.ts';
@@ -32,12 +32,25 @@ const now = new Date();
 const to = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
 const fromDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 6, 1));
 const from = fromDate.toISOString().slice(0, 10);
-const TILES = ['sessions', 'visitors', 'conversion_rate', 'leads', 'mqls', 'new_customers', 'cac', 'roas', 'ltv_cac_ratio', 'sales_revenue'];
+const TILES = [
+  'sessions',
+  'visitors',
+  'conversion_rate',
+  'leads',
+  'mqls',
+  'new_customers',
+  'cac',
+  'roas',
+  'ltv_cac_ratio',
+  'sales_revenue',
+];
 const request = (metric: string): QueryRequest => ({ metrics: [metric], from, to, grain: 'month', comparison: 'previous' });
 
 const app = await buildApp({ store, webRoot: '/nonexistent' });
 const raw = await store.openRawConnection();
-const compiled = TILES.map((metric) => compileQuery(DEFAULT_CATALOG, planQuery(DEFAULT_CATALOG, request(metric), { timezone, now }), duckdbDialect));
+const compiled = TILES.map((metric) =>
+  compileQuery(DEFAULT_CATALOG, planQuery(DEFAULT_CATALOG, request(metric), { timezone, now }), duckdbDialect),
+);
 
 async function serverSet(): Promise<number> {
   const t = performance.now();
@@ -71,7 +84,9 @@ async function column(sql: string): Promise<unknown[]> {
   return reader.getColumns()[0] ?? [];
 }
 const started = Float64Array.from((await column('SELECT epoch_ms(started_at) FROM sessions ORDER BY started_at, session_id')).map(Number));
-const converted = Uint8Array.from((await column('SELECT CAST(converted AS INTEGER) FROM sessions ORDER BY started_at, session_id')).map(Number));
+const converted = Uint8Array.from(
+  (await column('SELECT CAST(converted AS INTEGER) FROM sessions ORDER BY started_at, session_id')).map(Number),
+);
 const visitorIds = Int32Array.from(
   (await column('SELECT CAST(dense_rank() OVER (ORDER BY visitor_id) AS INTEGER) FROM sessions ORDER BY rowid')).map(Number),
 );

@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-const FILE = join(import.meta.dirname, '..', 'BENCHMARKS.md');
+const FILE = join(import.meta.dirname, '..', '..', 'BENCHMARKS.md');
 
 export function machine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';

@@ -1,10 +1,13 @@
 import { isAppError } from '@northstar/core';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
+import { registerAttributionCommand } from './attribution-command.ts';
 import { registerConfigCommand } from './config-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerImportCommand } from './import-command.ts';
+import { registerKeysCommand } from './keys-command.ts';
 import { type OutputFormat, parseFormat } from './output.ts';
+import { registerQueryCommands } from './query-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 
 export interface GlobalOptions {
@@ -24,6 +27,9 @@ export function buildProgram(): Command {
   registerDemoCommand(program, globals);
   registerImportCommand(program, globals);
   registerConfigCommand(program, globals);
+  registerAttributionCommand(program, globals);
+  registerQueryCommands(program, globals);
+  registerKeysCommand(program, globals);
   return program;
 }
 

@@ -3,21 +3,29 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { privacyLoggerOptions } from '../ingest/privacy-log.ts';
 import type { Store } from '../store/store.ts';
 import { handleError } from './errors.ts';
+import { registerAttributionRoutes } from './routes/attribution.ts';
+import { registerDashboardRoutes } from './routes/dashboards.ts';
+import { type IngestRouteOptions, registerIngestRoutes } from './routes/events.ts';
 import { registerImportRoutes } from './routes/import.ts';
+import { registerKeyRoutes } from './routes/keys.ts';
+import { registerQueryRoutes } from './routes/query.ts';
 
 export interface AppOptions {
   store: Store;
   /** Directory of the built dashboard; defaults to packages/web/dist. */
   webRoot?: string;
   logger?: boolean;
+  /** Tuning of live ingestion (group commit, queue bound, tracker file); defaults suit production. */
+  ingest?: IngestRouteOptions;
 }
 
 const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ? privacyLoggerOptions() : false, bodyLimit: 1024 * 1024 });
   app.setErrorHandler(handleError);
   const { store } = options;
 
@@ -26,6 +34,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return { status: 'ok', engine: store.engine, workspace: settings };
   });
   registerImportRoutes(app, store);
+  registerAttributionRoutes(app, store);
+  registerQueryRoutes(app, store);
+  registerIngestRoutes(app, store, store.metadata, options.ingest);
+  registerKeyRoutes(app, store.metadata);
+  registerDashboardRoutes(app, store.metadata);
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(join(webRoot, 'index.html'))) {

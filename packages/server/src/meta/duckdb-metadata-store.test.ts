@@ -25,6 +25,6 @@ describe('DuckDbMetadataStore', () => {
   });
 
   it('refuses a field name that is not an identifier', async () => {
-    await expect(store.metadata.findBy('users', "email') OR 1=1 --", 'x')).rejects.toThrow("bad field name");
+    await expect(store.metadata.findBy('users', "email') OR 1=1 --", 'x')).rejects.toThrow('bad field name');
   });
 });

@@ -2,7 +2,17 @@
  * Metadata (dashboards, goals, alerts, API keys, users …) as JSON documents in named collections.
  * Embedded: a table in the DuckDB file; scale-out: the same table in PostgreSQL.
  */
-export const COLLECTIONS = ['api_keys', 'users', 'dashboards', 'goals', 'alerts', 'custom_metrics', 'share_links', 'audit_log'] as const;
+export const COLLECTIONS = [
+  'api_keys',
+  'ingest',
+  'users',
+  'dashboards',
+  'goals',
+  'alerts',
+  'custom_metrics',
+  'share_links',
+  'audit_log',
+] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
 export interface MetaDocument<T = Record<string, unknown>> {

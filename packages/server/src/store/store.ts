@@ -1,4 +1,5 @@
 import type { StoredRow, TableName } from '@northstar/core';
+import type { MetadataStore } from '../meta/metadata-store.ts';
 
 export interface WorkspaceSettings {
   name: string;
@@ -42,6 +43,8 @@ export interface LiveSessionState {
  */
 export interface Store {
   readonly engine: 'duckdb' | 'clickhouse';
+  /** Dashboards, goals, keys, users …: the same DuckDB file embedded, PostgreSQL at scale. */
+  readonly metadata: MetadataStore;
   getSettings(): Promise<WorkspaceSettings>;
   updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;
   /** Appends rows as they are (no key merge); for generators and tests. */

@@ -19,13 +19,6 @@ const eventArb = fc.record({
   campaign: fc.constantFrom(null, null, 'spring'),
 });
 
-/** Events grouped by session, as sorted lists of event indexes: ids may differ, groupings may not. */
-function partition(ids: readonly string[]): string[] {
-  const groups = new Map<string, number[]>();
-  ids.forEach((id, index) => groups.set(id, [...(groups.get(id) ?? []), index]));
-  return [...groups.values()].map((g) => g.join(',')).sort();
-}
-
 describe('SQL sessionization', () => {
   it('groups events into the same sessions as the core rules used by the live collector', async () => {
     const store = await DuckDbStore.open({ path: ':memory:' });

@@ -1,0 +1,75 @@
+/**
+ * Dashboard time-to-interactive: each page of the built dashboard on the demo company, warm, in
+ * Debian's chromium. A page counts as interactive when every tile has its figures (no skeleton,
+ * no request in flight), timed from navigation start.
+ * Usage: npx tsx bench/dashboard.ts [scale] [runs]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, waitForTiles } from '../e2e/dashboard-browser.ts';
+import { ensureWebBuild } from '../e2e/dashboard-build.ts';
+import { startDashboardServer } from '../e2e/dashboard-server.ts';
+import { writeSection } from './lib/report.ts';
+
+const scale = Number(process.argv[2] ?? 1);
+const runs = Number(process.argv[3] ?? 5);
+const PAGES = [
+  'overview',
+  'acquisition',
+  'conversion',
+  'funnel',
+  'revenue',
+  'attribution',
+  'social',
+  'customers',
+  'events',
+  'seo',
+  'experiments',
+];
+const TARGET_MS = 1000;
+
+ensureWebBuild();
+const dir = mkdtempSync(join(tmpdir(), 'northstar-bench-dashboard-'));
+const loadStarted = performance.now();
+const server = await startDashboardServer({ scale, dataDir: dir });
+const loadSeconds = (performance.now() - loadStarted) / 1000;
+const session = await launchBrowser();
+const page = await session.context.newPage();
+
+async function timePage(path: string): Promise<number> {
+  await page.goto(`${server.url}${path}`);
+  await waitForTiles(page, 120_000);
+  return Number(await page.evaluate('performance.now()'));
+}
+
+const rows: string[] = [];
+let worst = 0;
+for (const name of PAGES) {
+  await timePage(`/${name}`); // warm: server caches, compiled queries, browser cache
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timePage(`/${name}`));
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  const max = times[times.length - 1] ?? 0;
+  worst = Math.max(worst, median);
+  rows.push(`| /${name} | ${median.toFixed(0)} | ${max.toFixed(0)} | ${median <= TARGET_MS ? 'yes' : 'no'} |`);
+  process.stdout.write(`/${name}: median ${median.toFixed(0)} ms, max ${max.toFixed(0)} ms\n`);
+}
+await session.close();
+await server.close();
+rmSync(dir, { recursive: true, force: true });
+
+writeSection(
+  `Dashboard time to interactive (scale ${scale})`,
+  `npx tsx bench/dashboard.ts ${scale} ${runs}`,
+  `Each page of the built dashboard in headless chromium against \`northstar serve\` on the demo company
+(scale ${scale}, loaded in ${loadSeconds.toFixed(0)} s), warm (one visit first), ${runs} visits each. Time from
+navigation start until every tile shows its figures. Target: <= ${TARGET_MS} ms a page.
+
+| page | median ms | max ms | within ${TARGET_MS} ms |
+|---|---|---|---|
+${rows.join('\n')}
+
+Slowest page median: ${worst.toFixed(0)} ms.`,
+);

@@ -1,0 +1,73 @@
+/**
+ * The tracker's endpoints: `GET /t.js` (the snippet) and `POST /api/v1/collect` (public, by site
+ * id, CORS open to every origin; the tracker posts text/plain so browsers send no preflight).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '@northstar/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IngestPipeline } from '../../ingest/ingest-pipeline.ts';
+import { readJsonBody } from '../../ingest/read-body.ts';
+import { readCollectBody, toCollectBatch } from '../../ingest/to-batch.ts';
+
+const TRACKER_FILE = join(dirname(fileURLToPath(import.meta.url)), '../../../../tracker/dist/t.js');
+const MAX_USER_AGENT = 512;
+
+export interface CollectRouteOptions {
+  /** Read the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
+  /** The built tracker; packages/tracker/dist/t.js by default. */
+  trackerFile?: string;
+}
+
+function clientIp(request: FastifyRequest, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+      .split(',')[0]
+      ?.trim();
+    if (forwarded) return forwarded;
+  }
+  return request.ip;
+}
+
+export function registerCollectRoutes(scope: FastifyInstance, pipeline: IngestPipeline, options: CollectRouteOptions): void {
+  const trackerFile = options.trackerFile ?? TRACKER_FILE;
+  let tracker: Promise<Buffer> | undefined;
+
+  scope.get('/t.js', async (_request, reply) => {
+    tracker ??= readFile(trackerFile);
+    const body = await tracker.catch(() => {
+      tracker = undefined;
+      throw new AppError('notFound', 'the tracker is not built: run `npm run build --workspace @northstar/tracker`');
+    });
+    return reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .header('access-control-allow-origin', '*')
+      .send(body);
+  });
+
+  scope.options('/api/v1/collect', async (_request, reply) =>
+    reply
+      .status(204)
+      .header('access-control-allow-origin', '*')
+      .header('access-control-allow-methods', 'POST')
+      .header('access-control-allow-headers', 'content-type, content-encoding')
+      .header('access-control-max-age', '86400')
+      .send(),
+  );
+
+  scope.post('/api/v1/collect', async (request, reply) => {
+    void reply.header('access-control-allow-origin', '*');
+    const { site, events } = readCollectBody(readJsonBody(request.body, request.headers['content-encoding']));
+    const nowMs = pipeline.now();
+    const userAgent = String(request.headers['user-agent'] ?? '').slice(0, MAX_USER_AGENT);
+    const visitorId = await pipeline.visitorIds.idFor(site, clientIp(request, options.trustProxy), userAgent, nowMs);
+    const batch = toCollectBatch(site, events, { visitorId, userAgent, nowMs });
+    if (batch.rows.length === 0) {
+      throw new AppError('validation', `none of the ${batch.received} events is valid`, { errors: batch.errors });
+    }
+    return pipeline.ingest(batch, { emptyUserAgent: 'bot' });
+  });
+}
