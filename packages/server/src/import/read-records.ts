@@ -1,4 +1,4 @@
-import { type ReadStream, createReadStream } from 'node:fs';
+import { createReadStream, type ReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Duplex, pipeline, Readable } from 'node:stream';
