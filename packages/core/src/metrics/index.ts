@@ -1,5 +1,5 @@
 export { BUILTIN_MEASURES, BUILTIN_METRICS, BUILTIN_SOURCES, createCatalog, DEFAULT_CATALOG } from './catalog/index.ts';
-export { type CompiledQuery, compileQuery } from './compile-query.ts';
+export { type CompiledQuery, compileQuery, measureColumns } from './compile-query.ts';
 export { type CustomMetricError, type CustomMetricInput, type CustomMetrics, parseCustomMetrics } from './custom-metrics.ts';
 export { abTestRows, type CustomTablePlan, cohortRows, planCustomTable } from './custom-tables.ts';
 export type { SqlDialect } from './dialect.ts';

@@ -3,6 +3,7 @@
  * `dimensions`, comma-separated lists, `DIM=VALUE` filters), strict in content.
  */
 import { z } from 'zod';
+import { ATTRIBUTION_MODELS, type AttributionModel } from '../attribution/types.ts';
 import { AppError } from '../errors/app-error.ts';
 import { GRAINS, type Grain } from './types.ts';
 
@@ -28,6 +29,8 @@ export interface QueryRequest {
   order?: { metric: string; direction: 'asc' | 'desc' };
   /** Options of particular metrics (min_sessions, sample_size, min_detectable_effect …). */
   options?: Record<string, number>;
+  /** Attribution model of attributed_revenue, roi, romi and roas; default last_non_direct. */
+  model?: AttributionModel;
 }
 
 const list = z
@@ -72,6 +75,7 @@ export const queryRequestSchema = z
     limit: z.coerce.number().int().positive().max(100_000).optional(),
     order: z.object({ metric: z.string(), direction: z.enum(['asc', 'desc']).default('desc') }).optional(),
     options: z.record(z.string(), z.coerce.number()).optional(),
+    model: z.enum(ATTRIBUTION_MODELS).optional(),
   })
   .strict();
 
@@ -100,5 +104,6 @@ export function parseQueryRequest(input: unknown): QueryRequest {
   if (v.limit !== undefined) request.limit = v.limit;
   if (v.order !== undefined) request.order = v.order;
   if (v.options !== undefined) request.options = v.options;
+  if (v.model !== undefined) request.model = v.model;
   return request;
 }

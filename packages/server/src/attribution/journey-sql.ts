@@ -1,7 +1,10 @@
 import { LIFECYCLE, type LifecycleStage } from '@northstar/core';
 
-/** What counts as a conversion: a contact reaching a lifecycle stage, or a won deal (credit = amount). */
-export const CONVERSIONS = ['lead', 'mql', 'sql', 'sal', 'opportunity', 'customer', 'deal'] as const;
+/**
+ * What counts as a conversion: a contact reaching a lifecycle stage, a won deal (credit = amount),
+ * or any revenue (won deals and orders, as sales_revenue counts them).
+ */
+export const CONVERSIONS = ['lead', 'mql', 'sql', 'sal', 'opportunity', 'customer', 'deal', 'revenue'] as const;
 export type ConversionKind = (typeof CONVERSIONS)[number];
 
 /** Touch dimensions: a session's channel, source, campaign or landing page, or a viewed page. */
@@ -39,15 +42,19 @@ export function reachSql(stage: LifecycleStage, alias: string): string {
 /** CTEs `links`, `conversions(conv_id, contact_id, t, value)` and `touches(conv_id, touch_at, tie, key, channel, …)`. */
 export function journeyCtes(query: JourneyQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [query.fromMs, query.toMs, query.lookbackDays];
+  const inRange = (column: string) => `${column} >= make_timestamp($1 * 1000) AND ${column} < make_timestamp($2 * 1000)`;
+  const wonDeals = `SELECT 'deal:' || deal_id AS conv_id, contact_id, closed_at AS t, amount AS value FROM deals
+          WHERE status = 'won' AND ${inRange('closed_at')}`;
+  const orders = `SELECT 'order:' || order_id AS conv_id, contact_id, "timestamp" AS t, amount AS value FROM orders
+          WHERE ${inRange('"timestamp"')}`;
   const conversions =
     query.conversion === 'deal'
-      ? `conversions AS (
-          SELECT deal_id AS conv_id, contact_id, closed_at AS t, amount AS value FROM deals
-          WHERE status = 'won' AND closed_at >= make_timestamp($1 * 1000) AND closed_at < make_timestamp($2 * 1000))`
-      : `${reachSql(query.conversion, 'reach')},
+      ? `conversions AS (${wonDeals})`
+      : query.conversion === 'revenue'
+        ? `conversions AS (${wonDeals} UNION ALL ${orders})`
+        : `${reachSql(query.conversion, 'reach')},
         conversions AS (
-          SELECT contact_id AS conv_id, contact_id, t, 1.0 AS value FROM reach
-          WHERE t >= make_timestamp($1 * 1000) AND t < make_timestamp($2 * 1000))`;
+          SELECT contact_id AS conv_id, contact_id, t, 1.0 AS value FROM reach WHERE ${inRange('t')})`;
   const touchSource =
     query.by === 'content'
       ? `SELECT l.contact_id, e."timestamp" AS touch_at, e.event_id AS tie, e.path AS key, e.channel

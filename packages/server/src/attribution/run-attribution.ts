@@ -87,7 +87,7 @@ export async function loadPathSummary(store: Store, query: JourneyQuery): Promis
 export async function loadJourneys(store: Store, query: JourneyQuery): Promise<Journey[]> {
   const { sql, params } = journeysSql(query);
   const rows = await store.query(sql, params);
-  const closes = query.conversion === 'customer' || query.conversion === 'deal';
+  const closes = query.conversion === 'customer' || query.conversion === 'deal' || query.conversion === 'revenue';
   const field = CORE_DIMENSION[query.by];
   return rows.map((r) => {
     const keys = (r.keys as string[] | null) ?? [];
@@ -115,6 +115,13 @@ export async function loadJourneys(store: Store, query: JourneyQuery): Promise<J
     });
     return { touchpoints, converted: true, conversionTimeMs: Number(r.conv_ms), value: Number(r.value) };
   });
+}
+
+/** One model over the journeys of one query (the metric layer calls this per period). */
+export async function attributeQuery(store: Store, query: JourneyQuery, model: AttributionModel): Promise<AttributionResult> {
+  const options = { dimension: CORE_DIMENSION[query.by] };
+  if (DATA_DRIVEN.has(model)) return attributePaths(model, await loadPathSummary(store, query), options);
+  return attribute(model, await loadJourneys(store, query), options);
 }
 
 /** Runs each model over the stored journeys; paths and journeys are loaded once for all models. */

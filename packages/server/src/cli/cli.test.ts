@@ -59,6 +59,7 @@ describe('northstar CLI', () => {
     [['import', 'stages', 'file.xml'], 'error: no such file'],
     [['config', '--timezone', 'Mars/Olympus'], "error: unknown timezone 'Mars/Olympus'"],
     [['config', '--currency', 'ABC'], "error: unknown currency 'ABC'"],
+    [['config', '--attribution-model', 'psychic'], "error: unknown attribution model 'psychic'"],
   ])('%j fails with a clear message', async (args, message) => {
     const result = await run(...args);
     expect(result.code).toBe(1);
@@ -67,7 +68,12 @@ describe('northstar CLI', () => {
 
   it('changes and shows workspace settings', async () => {
     const set = await run('--format', 'json', 'config', '--timezone', 'Europe/Warsaw', '--currency', 'pln');
-    expect(JSON.parse(set.stdout)).toEqual({ name: 'Northstar', timezone: 'Europe/Warsaw', currency: 'PLN' });
+    expect(JSON.parse(set.stdout)).toEqual({
+      name: 'Northstar',
+      timezone: 'Europe/Warsaw',
+      currency: 'PLN',
+      attributionModel: 'last_non_direct',
+    });
     const shown = await run('config');
     expect(shown.stdout).toMatch(/Northstar\s+Europe\/Warsaw\s+PLN/);
   });

@@ -11,6 +11,7 @@ export function registerConfigCommand(program: Command, globals: () => GlobalOpt
     .option('--name <name>', 'workspace name')
     .option('--timezone <zone>', 'IANA timezone that day, week and month boundaries follow')
     .option('--currency <code>', 'reporting currency (ISO 4217)')
+    .option('--attribution-model <model>', 'default model of attributed_revenue, roi, romi and roas')
     .action(async (options: Partial<WorkspaceSettings>) => {
       const { data, format } = globals();
       const store = await openStore(data);
@@ -19,6 +20,7 @@ export function registerConfigCommand(program: Command, globals: () => GlobalOpt
         if (options.name !== undefined) patch.name = options.name;
         if (options.timezone !== undefined) patch.timezone = options.timezone;
         if (options.currency !== undefined) patch.currency = options.currency.toUpperCase();
+        if (options.attributionModel !== undefined) patch.attributionModel = options.attributionModel;
         const settings = Object.keys(patch).length > 0 ? await store.updateSettings(patch) : await store.getSettings();
         printRows(format, [settings as unknown as Record<string, unknown>], settings);
       } finally {

@@ -15,6 +15,7 @@ interface QueryFlags {
   compare?: string;
   tz?: string;
   limit?: string;
+  model?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -32,10 +33,11 @@ export function registerQueryCommands(program: Command, globals: () => GlobalOpt
     .option('--compare <period>', 'previous or year')
     .option('--tz <zone>', 'timezone (default: the workspace timezone)')
     .option('--limit <n>', 'rows per period for tables')
+    .option('--model <model>', 'attribution model of attributed_revenue, roi, romi and roas (default: the workspace setting)')
     .action(async (metrics: string, flags: QueryFlags) => {
       const { data, format } = globals();
       const input: Record<string, unknown> = { metrics };
-      for (const key of ['from', 'to', 'grain', 'by', 'compare', 'tz', 'limit'] as const) {
+      for (const key of ['from', 'to', 'grain', 'by', 'compare', 'tz', 'limit', 'model'] as const) {
         if (flags[key] !== undefined) input[key] = flags[key];
       }
       if (flags.filter.length > 0) input.filter = flags.filter;

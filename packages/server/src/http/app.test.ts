@@ -20,7 +20,11 @@ describe('GET /api/v1/health', () => {
   it('answers with the engine and workspace settings', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', engine: 'duckdb', workspace: { name: 'Northstar', timezone: 'UTC', currency: 'USD' } });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      engine: 'duckdb',
+      workspace: { name: 'Northstar', timezone: 'UTC', currency: 'USD', attributionModel: 'last_non_direct' },
+    });
   });
 });
 

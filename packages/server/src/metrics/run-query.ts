@@ -15,6 +15,7 @@ import {
   shapeResult,
 } from '@northstar/core';
 import type { Store } from '../store/store.ts';
+import { applyAttributionModel, needsEngineAttribution } from './model-attribution.ts';
 import { runCustomTable } from './run-custom-table.ts';
 
 export interface RunQueryOptions {
@@ -36,6 +37,8 @@ export async function runQuery(store: Store, request: QueryRequest, options: Run
   const dialect = dialectFor(store);
   if (plan.custom) return runCustomTable(store, catalog, plan, dialect);
   const compiled = compileQuery(catalog, plan, dialect);
-  const rows = await store.query(compiled.sql, compiled.params);
+  let rows = await store.query(compiled.sql, compiled.params);
+  const model = request.model ?? settings.attributionModel;
+  if (needsEngineAttribution(plan, model)) rows = await applyAttributionModel(store, plan, rows, model);
   return shapeResult(catalog, plan, rows, compiled.valueColumns);
 }

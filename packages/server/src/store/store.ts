@@ -1,10 +1,12 @@
-import type { StoredRow, TableName } from '@northstar/core';
+import type { AttributionModel, StoredRow, TableName } from '@northstar/core';
 import type { MetadataStore } from '../meta/metadata-store.ts';
 
 export interface WorkspaceSettings {
   name: string;
   timezone: string;
   currency: string;
+  /** Model of attributed_revenue, roi, romi and roas when a query names none. */
+  attributionModel: AttributionModel;
 }
 
 export interface MergeResult {

@@ -5,7 +5,7 @@ import { computeLtv, LTV_MEASURES } from './ltv.ts';
 
 const attribution = { defaultModel: 'last_non_direct' as const, lookbackDays: ATTRIBUTION_LOOKBACK_DAYS };
 const attributed =
-  'Attributed revenue: revenue of won deals and orders credited to the last non-Direct session of the buyer that started before the sale within 90 days, else to the buyer’s original channel/source/campaign, else (none). Other attribution models will be selectable with a `model` option.';
+  'Attributed revenue: revenue of won deals and orders credited to the last non-Direct session of the buyer that started before the sale within 90 days, else to the buyer’s original channel/source/campaign, else (none). This is the SQL-compiled default; the query option `model` (or the workspace setting `attribution_model`) selects any other attribution model, whose credits the attribution engine computes per period (breakdown by channel, source or campaign only, no filters).';
 
 export const REVENUE_METRICS: MetricDef[] = [
   metric(

@@ -1,7 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { AppError, isKnownCurrency, isValidTimezone, STORED_TABLES, type StoredRow, type TableName } from '@northstar/core';
+import {
+  AppError,
+  ATTRIBUTION_MODELS,
+  type AttributionModel,
+  isAttributionModel,
+  isKnownCurrency,
+  isValidTimezone,
+  STORED_TABLES,
+  type StoredRow,
+  type TableName,
+} from '@northstar/core';
 import { DuckDbMetadataStore } from '../../meta/duckdb-metadata-store.ts';
 import type { MetadataStore } from '../../meta/metadata-store.ts';
 import type { ImportBatch, LiveSessionState, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
@@ -93,8 +103,13 @@ export class DuckDbStore implements Store {
   }
 
   async getSettings(): Promise<WorkspaceSettings> {
-    const [row] = await this.queue.run(() => this.rows('SELECT name, timezone, currency FROM workspace LIMIT 1'));
-    return { name: String(row?.name), timezone: String(row?.timezone), currency: String(row?.currency) };
+    const [row] = await this.queue.run(() => this.rows('SELECT name, timezone, currency, attribution_model FROM workspace LIMIT 1'));
+    return {
+      name: String(row?.name),
+      timezone: String(row?.timezone),
+      currency: String(row?.currency),
+      attributionModel: String(row?.attribution_model ?? 'last_non_direct') as AttributionModel,
+    };
   }
 
   async updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
@@ -104,9 +119,20 @@ export class DuckDbStore implements Store {
     if (patch.currency !== undefined && !isKnownCurrency(patch.currency)) {
       throw new AppError('validation', `unknown currency '${patch.currency}'`);
     }
+    if (patch.attributionModel !== undefined && !isAttributionModel(patch.attributionModel)) {
+      throw new AppError(
+        'validation',
+        `unknown attribution model '${patch.attributionModel}': expected one of ${ATTRIBUTION_MODELS.join(', ')}`,
+      );
+    }
     const next = { ...(await this.getSettings()), ...patch };
     await this.queue.run(() =>
-      this.connection.run('UPDATE workspace SET name = $1, timezone = $2, currency = $3', [next.name, next.timezone, next.currency]),
+      this.connection.run('UPDATE workspace SET name = $1, timezone = $2, currency = $3, attribution_model = $4', [
+        next.name,
+        next.timezone,
+        next.currency,
+        next.attributionModel,
+      ]),
     );
     return next;
   }

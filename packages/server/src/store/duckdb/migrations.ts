@@ -25,6 +25,11 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
     description: 'ids of live-ingested events with their arrival time, for 24 h retry dedup',
     statements: () => ['CREATE TABLE IF NOT EXISTS ingest_event_ids (event_id VARCHAR NOT NULL, received_at TIMESTAMP NOT NULL)'],
   },
+  {
+    version: 4,
+    description: "the workspace's default attribution model",
+    statements: () => ["ALTER TABLE workspace ADD COLUMN IF NOT EXISTS attribution_model VARCHAR DEFAULT 'last_non_direct'"],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
