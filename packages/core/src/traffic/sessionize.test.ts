@@ -64,7 +64,12 @@ describe('nextSession', () => {
     expect(step.started).toBe('timeout');
     expect(step.state).toEqual({ ...google, sessionId: `v1:${T0 + 31 * MIN}`, lastSeenMs: T0 + 31 * MIN });
     // The same source arriving again in that session does not split it.
-    const again = nextSession('v1', step.state, { ...ev(35 * MIN), source: google.source, medium: google.medium, campaign: google.campaign });
+    const again = nextSession('v1', step.state, {
+      ...ev(35 * MIN),
+      source: google.source,
+      medium: google.medium,
+      campaign: google.campaign,
+    });
     expect(again.started).toBeNull();
   });
 });
