@@ -1,0 +1,296 @@
+/**
+ * The dashboard in Debian's chromium on the demo company: every route, figures against the API,
+ * the global controls, languages (Arabic right-to-left), exports, and a custom dashboard that
+ * survives a reload.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, collectErrors, hasChromium, launchBrowser, screenshot, waitForTiles } from './dashboard-browser.ts';
+import { ensureWebBuild } from './dashboard-build.ts';
+import { lastDays } from './dashboard-dates.ts';
+import { type DashboardServer, startDashboardServer } from './dashboard-server.ts';
+
+const ROUTES = [
+  '',
+  'overview',
+  'acquisition',
+  'conversion',
+  'funnel',
+  'revenue',
+  'attribution',
+  'social',
+  'customers',
+  'events',
+  'seo',
+  'experiments',
+  'dashboards',
+];
+const OVERVIEW_KPIS = [
+  'visitors',
+  'sessions',
+  'conversion_rate',
+  'leads',
+  'mqls',
+  'new_customers',
+  'sales_revenue',
+  'marketing_spend',
+  'cac',
+  'ltv_cac_ratio',
+];
+
+// Without chromium the suite cannot run; CI installs it (APT_PACKAGES in .ci/run), so there a missing browser fails.
+const run = hasChromium() || process.env.CI === 'true';
+
+let server: DashboardServer;
+let session: BrowserSession;
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await session.context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${server.url}${path}`);
+  return { page, errors };
+}
+
+async function kpiValue(page: Page, id: string): Promise<number | null> {
+  const text = await page.getByTestId(`kpi-value-${id}`).getAttribute('data-value');
+  return text === null || text === '' ? null : Number(text);
+}
+
+function expectClose(actual: number | null, expected: unknown): void {
+  if (expected === null || expected === undefined) expect(actual).toBeNull();
+  else expect(actual).toBeCloseTo(Number(expected), 6);
+}
+
+describe.runIf(run)('dashboard in chromium', () => {
+  beforeAll(async () => {
+    ensureWebBuild();
+    server = await startDashboardServer({ scale: 0.05 });
+    session = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('opens every route with its tiles settled, none failed, and no console errors', async () => {
+    for (const route of ROUTES) {
+      const { page, errors } = await open(`/${route}`);
+      if (route === 'dashboards') await page.getByTestId('create-dashboard').waitFor();
+      else await waitForTiles(page);
+      const failed = await page
+        .locator('.tile[data-state="error"]')
+        .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-testid')));
+      expect({ route, failed }).toEqual({ route, failed: [] });
+      await screenshot(page, `page-${route || 'root'}`);
+      expect({ route, errors }).toEqual({ route, errors: [] });
+      await page.close();
+    }
+  }, 180_000);
+
+  it('shows the overview KPIs the API computes for the same query, with their comparison', async () => {
+    const range = lastDays(30);
+    const { page, errors } = await open(`/overview?range=custom&start=${range.from}&end=${range.end}`);
+    await waitForTiles(page);
+    const { rows } = await server.query({ metrics: OVERVIEW_KPIS, from: range.from, to: range.to, grain: 'all', compare: 'previous' });
+    const expected = rows[0] ?? {};
+    for (const id of OVERVIEW_KPIS) expectClose(await kpiValue(page, id), expected[id]);
+    const sessions = Number(expected.sessions);
+    const previous = Number(expected.sessions_previous);
+    await expect(page.getByTestId('kpi-value-sessions').textContent()).resolves.toBe(sessions.toLocaleString('en-US'));
+    const change = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+      (sessions - previous) / previous,
+    );
+    await expect(page.getByTestId('kpi-change-sessions').textContent()).resolves.toContain(change);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a table tile with the rows of the API', async () => {
+    const range = lastDays(30);
+    const { page } = await open(`/acquisition?range=custom&start=${range.from}&end=${range.end}`);
+    await waitForTiles(page);
+    const { rows } = await server.query({ metrics: ['popular_devices'], from: range.from, to: range.to });
+    const cells = await page
+      .getByTestId('tile-popular-devices')
+      .locator('tbody tr td[data-column="sessions"]')
+      .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+    expect(cells).toEqual(rows.slice(0, 50).map((r) => Number(r.sessions)));
+    await page.close();
+  });
+
+  it('follows the range, comparison and filter controls, keeping them in the URL', async () => {
+    const { page, errors } = await open('/overview');
+    await waitForTiles(page);
+
+    await page.getByTestId('range').selectOption('last_90_days');
+    await page.waitForURL(/range=last_90_days/);
+    await waitForTiles(page);
+    const r90 = lastDays(90);
+    const [total90] = (await server.query({ metrics: ['sessions'], from: r90.from, to: r90.to, grain: 'all' })).rows;
+    // The page refetches after the URL changed: poll until the card shows the new figure.
+    await expect.poll(() => kpiValue(page, 'sessions')).toBe(Number(total90?.sessions));
+
+    await page.getByTestId('compare').selectOption('year');
+    await page.waitForURL(/compare=year/);
+    await expect.poll(() => page.getByTestId('kpi-change-leads').textContent()).toMatch(/vs last year|no comparison data/);
+
+    await page.getByTestId('filter-dimension').selectOption('channel');
+    await page.getByTestId('filter-value').fill('Organic Search');
+    await page.getByTestId('filter-apply').click();
+    await page.waitForURL(/channel=Organic\+Search/);
+    await expect(page.getByTestId('filter-chip-channel').textContent()).resolves.toContain('Organic Search');
+    const filter = [{ dimension: 'channel', op: 'equals', value: 'Organic Search' }];
+    const [filtered] = (await server.query({ metrics: ['sessions', 'leads'], from: r90.from, to: r90.to, grain: 'all', filters: filter }))
+      .rows;
+    expect(Number(filtered?.sessions)).toBeLessThan(Number(total90?.sessions));
+    await expect.poll(() => kpiValue(page, 'sessions')).toBe(Number(filtered?.sessions));
+    await expect.poll(() => kpiValue(page, 'leads')).toBe(Number(filtered?.leads));
+    await waitForTiles(page);
+    await screenshot(page, 'controls-filtered');
+
+    // The view is shareable: the same URL in a new page shows the same figures.
+    const shared = await session.context.newPage();
+    await shared.goto(page.url());
+    await waitForTiles(shared);
+    expectClose(await kpiValue(shared, 'sessions'), filtered?.sessions);
+    await shared.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('switches to Arabic, right to left, and back', async () => {
+    const { page, errors } = await open('/revenue');
+    await waitForTiles(page);
+    await page.getByTestId('language').selectOption('ar');
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ar');
+    await expect(page.locator('h1').textContent()).resolves.toBe('الإيرادات');
+    await waitForTiles(page);
+    await screenshot(page, 'revenue-ar');
+    for (const [code, title] of [
+      ['ru', 'Выручка'],
+      ['pl', 'Przychody'],
+      ['en', 'Revenue'],
+    ]) {
+      await page.getByTestId('language').selectOption(code as string);
+      await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    }
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('ltr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports a tile to CSV and PNG', async () => {
+    const { page } = await open('/overview');
+    await waitForTiles(page);
+    const tile = page.getByTestId('tile-channel-mix');
+    const [csv] = await Promise.all([page.waitForEvent('download'), tile.locator('[data-action="csv"]').click()]);
+    const text = readFileSync(await csv.path(), 'utf8');
+    expect(text.replace(/^\ufeff/, '').split('\r\n')[0]).toBe('channel,sessions,sessions_previous');
+    const [png] = await Promise.all([page.waitForEvent('download'), tile.locator('[data-action="png"]').click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    expect(
+      readFileSync(await png.path())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    await page.close();
+  });
+
+  it('builds a custom dashboard with three tiles that is still there after a reload', async () => {
+    const { page, errors } = await open('/dashboards');
+    await page.getByTestId('new-dashboard-name').fill('Weekly marketing review');
+    await page.getByTestId('create-dashboard').click();
+    await page.waitForURL(/\/dashboards\/[\w-]+/);
+
+    const tiles: Array<{ metric: string; viz: string; by?: string; filter?: [string, string] }> = [
+      { metric: 'sessions', viz: 'number' },
+      { metric: 'leads', viz: 'line', by: 'channel' },
+      { metric: 'sales_revenue', viz: 'bar', by: 'owner', filter: ['channel', 'Organic Search'] },
+    ];
+    for (const tile of tiles) {
+      await page.getByTestId('add-tile').click();
+      await page.getByTestId('editor-metric').selectOption(tile.metric);
+      await page.getByTestId('editor-viz').selectOption(tile.viz);
+      if (tile.by) await page.getByTestId('editor-by').selectOption(tile.by);
+      if (tile.filter) {
+        await page.getByTestId('editor-filter-dimension').selectOption(tile.filter[0]);
+        await page.getByTestId('editor-filter-value').fill(tile.filter[1]);
+      }
+      await page.getByTestId('editor-submit').click();
+    }
+    await expect(page.locator('.grid-tile').count()).resolves.toBe(3);
+
+    // Drag the number tile down and to the right by its title bar.
+    const head = page.locator('.grid-tile').first().locator('.tile-head');
+    const box = await head.boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + 20, box.y + 10);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 400, box.y + 10, { steps: 8 });
+      await page.mouse.up();
+    }
+
+    await page.getByTestId('dashboard-rename').click();
+    await page.getByTestId('dashboard-name-input').fill('Monday review');
+    await page.getByTestId('dashboard-name-input').press('Enter');
+    await page.getByTestId('dashboard-save').click();
+    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const saved = (await (await fetch(`${server.url}/api/v1/dashboards/${id}`)).json()) as {
+      name: string;
+      tiles: Array<{ metric: string; layout: { x: number } }>;
+    };
+
+    await page.reload();
+    await waitForTiles(page);
+    await expect(page.getByTestId('dashboard-name').textContent()).resolves.toBe('Monday review');
+    await expect(page.locator('.grid-tile').count()).resolves.toBe(3);
+    expect(saved.name).toBe('Monday review');
+    expect(saved.tiles.map((t) => t.metric)).toEqual(['sessions', 'leads', 'sales_revenue']);
+    expect(saved.tiles[0]?.layout.x).toBeGreaterThan(0);
+    const failed = await page.locator('.tile[data-state="error"]').count();
+    expect(failed).toBe(0);
+    await screenshot(page, 'custom-dashboard');
+
+    await page.goto(`${server.url}/dashboards`);
+    await expect.poll(() => page.getByTestId('dashboard-list').textContent()).toContain('Monday review');
+    await screenshot(page, 'dashboards-list');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('is usable on a phone: the page list opens as a drawer', async () => {
+    const phone = await launchBrowser({ width: 390, height: 844, mobile: true });
+    try {
+      const page = await phone.context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${server.url}/overview`);
+      await waitForTiles(page);
+      await page.screenshot({ path: 'e2e/screenshots/phone-overview.png' });
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('link', { name: 'Funnel' }).click();
+      await page.waitForURL(/\/funnel/);
+      await waitForTiles(page);
+      await page.screenshot({ path: 'e2e/screenshots/phone-funnel.png' });
+      expect(errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
+
+  it('follows a dark colour scheme', async () => {
+    const dark = await launchBrowser({ colorScheme: 'dark' });
+    try {
+      const page = await dark.context.newPage();
+      await page.goto(`${server.url}/acquisition`);
+      await waitForTiles(page);
+      await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+      await screenshot(page, 'acquisition-dark');
+    } finally {
+      await dark.close();
+    }
+  }, 60_000);
+});

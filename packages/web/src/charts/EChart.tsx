@@ -1,0 +1,86 @@
+import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { PALETTE } from '../theme/palette.ts';
+import { useTheme } from '../theme/use-theme.ts';
+import { type ChartOption, echarts } from './echarts-setup.ts';
+
+export interface ChartHandle {
+  /** The chart as a PNG data URL, on the theme's background. */
+  toPng(): string | undefined;
+}
+
+type Palette = (typeof PALETTE)[keyof typeof PALETTE];
+type AxisOption = Record<string, unknown>;
+
+function themeAxis(axis: AxisOption, palette: Palette): AxisOption {
+  const merge = (key: string, extra: Record<string, unknown>) => ({
+    ...extra,
+    ...((axis[key] as Record<string, unknown> | undefined) ?? {}),
+  });
+  return {
+    ...axis,
+    axisLine: merge('axisLine', { lineStyle: { color: palette.grid } }),
+    axisTick: merge('axisTick', { lineStyle: { color: palette.grid } }),
+    axisLabel: merge('axisLabel', { color: palette.muted }),
+    splitLine: merge('splitLine', { lineStyle: { color: palette.grid } }),
+  };
+}
+
+/** Colours, text and axes in the theme's palette (ECharts' defaults are for a light page). */
+function applyTheme(option: ChartOption, palette: Palette): ChartOption {
+  const axes = (value: unknown) =>
+    Array.isArray(value) ? value.map((a) => themeAxis(a as AxisOption, palette)) : value ? themeAxis(value as AxisOption, palette) : value;
+  const legend = option.legend as Record<string, unknown> | undefined;
+  return {
+    color: palette.series,
+    textStyle: { color: palette.text, fontFamily: 'inherit' },
+    animationDuration: 300,
+    ...option,
+    ...(option.xAxis ? { xAxis: axes(option.xAxis) } : {}),
+    ...(option.yAxis ? { yAxis: axes(option.yAxis) } : {}),
+    ...(legend ? { legend: { textStyle: { color: palette.muted }, pageTextStyle: { color: palette.muted }, ...legend } } : {}),
+    tooltip: {
+      backgroundColor: palette.background,
+      borderColor: palette.grid,
+      textStyle: { color: palette.text },
+      ...((option.tooltip as object) ?? {}),
+    },
+  };
+}
+
+interface Props {
+  option: ChartOption;
+  height?: number | string;
+  label: string;
+  ref?: Ref<ChartHandle>;
+}
+
+/** A thin ECharts wrapper: one instance per element, resized with its container, disposed on unmount. */
+export function EChart({ option, height = 260, label, ref }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const { theme } = useTheme();
+
+  useEffect(() => {
+    const node = element.current;
+    if (!node) return;
+    const instance = echarts.init(node, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(node);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(applyTheme(option, PALETTE[theme]), { notMerge: true });
+  }, [option, theme]);
+
+  useImperativeHandle(ref, () => ({
+    toPng: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: PALETTE[theme].background }),
+  }));
+
+  return <div ref={element} className="chart" style={{ height }} role="img" aria-label={label} />;
+}

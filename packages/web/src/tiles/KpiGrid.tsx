@@ -1,0 +1,16 @@
+import { useCatalog } from '../api/hooks.ts';
+import { KpiCard } from './KpiCard.tsx';
+import { useKpiQueries } from './use-kpi-queries.ts';
+
+/** A row of KPI cards sharing batched queries. */
+export function KpiGrid({ metrics, label }: { metrics: readonly string[]; label?: string }) {
+  const { kpis, view, retry } = useKpiQueries(metrics);
+  const catalogLoaded = useCatalog().data !== undefined;
+  return (
+    <section className="kpi-grid" aria-label={label}>
+      {kpis.map((kpi) => (
+        <KpiCard key={kpi.id} kpi={kpi} view={view} catalogLoaded={catalogLoaded} onRetry={retry} />
+      ))}
+    </section>
+  );
+}
