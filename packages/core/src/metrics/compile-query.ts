@@ -6,10 +6,11 @@
  * bound; the only text spliced in comes from the catalog.
  */
 import { assertUnreachable } from '../errors/app-error.ts';
-import type { SqlDialect } from './dialect.ts';
+import type { LocalTimeSchedule, SqlDialect } from './dialect.ts';
 import { type DayRange, formatDay, localMidnightUtc } from './periods.ts';
 import type { QueryPlan } from './plan-query.ts';
 import { SqlParams } from './sql-params.ts';
+import { offsetSchedule } from './timezone-offsets.ts';
 import type { Catalog, Condition, MeasureDef, SourceDef } from './types.ts';
 
 export interface CompiledQuery {
@@ -95,6 +96,26 @@ class Compiler {
     return this.d.textParam(this.params.bind(this.plan.timezone));
   }
 
+  private schedule: LocalTimeSchedule | undefined;
+
+  /** Offsets of the plan's timezone over every range of the plan (bound once per query). */
+  localTimeSchedule(): LocalTimeSchedule {
+    if (!this.schedule) {
+      const ranges = [this.plan.range, ...(this.plan.comparison ? [this.plan.comparison.range] : [])];
+      const fromDay = Math.min(...ranges.map((r) => r.from));
+      const toDay = Math.max(...ranges.map((r) => r.to));
+      const instant = (day: number) => Date.parse(`${localMidnightUtc(day, this.plan.timezone).replace(' ', 'T')}Z`);
+      const offsets = offsetSchedule(instant(fromDay), instant(toDay), this.plan.timezone);
+      const bind = (ms: number) => this.params.bind(new Date(ms).toISOString().slice(0, 23).replace('T', ' '));
+      this.schedule = {
+        from: bind(offsets.fromMs),
+        to: bind(offsets.toMs),
+        steps: offsets.steps.map((s) => ({ until: s.untilMs === null ? null : bind(s.untilMs), offsetSeconds: s.offsetSeconds })),
+      };
+    }
+    return this.schedule;
+  }
+
   col(name: string): string {
     return `src.${this.d.quoteIdentifier(name)}`;
   }
@@ -118,7 +139,9 @@ class Compiler {
   bucketDate(source: SourceDef, column: string): string {
     const grain = this.plan.grain;
     if (grain === 'all') throw new Error('no buckets at grain all');
-    const local = this.isDate(source, column) ? this.col(column) : this.d.toLocalTime(this.col(column), this.timezone());
+    const local = this.isDate(source, column)
+      ? this.col(column)
+      : this.d.toLocalTime(this.col(column), this.timezone(), this.localTimeSchedule());
     return this.d.dateTrunc(grain, local);
   }
 
