@@ -7,6 +7,11 @@ async function runDemo(store: Store, scale: number, seed: number): Promise<void>
   const started = performance.now();
   // Loaded on demand: the generator is large and most commands never need it.
   const { generateDemo } = await import('../demo/generate-demo.ts');
+  const settings = await store.getSettings();
+  // A fresh workspace takes on the demo company's name and home timezone (Warsaw).
+  if (settings.name === 'Northstar' && settings.timezone === 'UTC') {
+    await store.updateSettings({ name: 'Vistula Cloud (demo)', timezone: 'Europe/Warsaw' });
+  }
   process.stderr.write(`loading the demo company (scale ${scale}, seed ${seed}) …\n`);
   await generateDemo(store, {
     scale,
@@ -19,9 +24,29 @@ async function runDemo(store: Store, scale: number, seed: number): Promise<void>
   process.stderr.write(`demo loaded in ${seconds} s: ${await store.count('events')} events, ${await store.count('contacts')} contacts\n`);
 }
 
-/** For `serve --demo`: loads the demo company only into an empty data directory. */
+const INPUT_TABLES = [
+  'events',
+  'contacts',
+  'stages',
+  'deals',
+  'orders',
+  'spend',
+  'budget',
+  'social',
+  'nps',
+  'marketing_events',
+  'keywords',
+  'fx_rates',
+] as const;
+
+/** For `serve --demo`: loads the demo company only into a data directory with no data at all. */
 export async function loadDemoIfEmpty(store: Store): Promise<void> {
-  if ((await store.count('events')) > 0 || (await store.count('contacts')) > 0) return;
+  for (const table of INPUT_TABLES) {
+    if ((await store.count(table)) > 0) {
+      process.stderr.write(`--demo: the data directory already holds ${table}; serving it as it is\n`);
+      return;
+    }
+  }
   await runDemo(store, 1, 1);
 }
 
