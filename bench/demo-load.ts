@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TableName } from '@northstar/core';
+import { INPUT_KINDS, type TableName } from '@northstar/core';
 import { generateDemo } from '../packages/server/src/demo/generate-demo.ts';
 import { DuckDbStore } from '../packages/server/src/store/duckdb/duckdb-store.ts';
 import { writeSection } from './lib/report.ts';

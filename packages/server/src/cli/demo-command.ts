@@ -1,3 +1,4 @@
+import { INPUT_KINDS } from '@northstar/core';
 import type { Command } from 'commander';
 import { openStore } from '../data-dir.ts';
 import type { Store } from '../store/store.ts';
@@ -24,24 +25,9 @@ async function runDemo(store: Store, scale: number, seed: number): Promise<void>
   process.stderr.write(`demo loaded in ${seconds} s: ${await store.count('events')} events, ${await store.count('contacts')} contacts\n`);
 }
 
-const INPUT_TABLES = [
-  'events',
-  'contacts',
-  'stages',
-  'deals',
-  'orders',
-  'spend',
-  'budget',
-  'social',
-  'nps',
-  'marketing_events',
-  'keywords',
-  'fx_rates',
-] as const;
-
 /** For `serve --demo`: loads the demo company only into a data directory with no data at all. */
 export async function loadDemoIfEmpty(store: Store): Promise<void> {
-  for (const table of INPUT_TABLES) {
+  for (const table of INPUT_KINDS) {
     if ((await store.count(table)) > 0) {
       process.stderr.write(`--demo: the data directory already holds ${table}; serving it as it is\n`);
       return;
