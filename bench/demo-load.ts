@@ -17,21 +17,7 @@ const store = await DuckDbStore.open({ path });
 const started = performance.now();
 await generateDemo(store, { scale, seed: 1 });
 const seconds = (performance.now() - started) / 1000;
-const tables: TableName[] = [
-  'events',
-  'sessions',
-  'contacts',
-  'stages',
-  'deals',
-  'orders',
-  'spend',
-  'budget',
-  'social',
-  'nps',
-  'marketing_events',
-  'keywords',
-  'fx_rates',
-];
+const tables: TableName[] = ['events', 'sessions', 'identities', ...INPUT_KINDS.filter((kind) => kind !== 'events')];
 const counts: string[] = [];
 for (const table of tables) counts.push(`| ${table} | ${(await store.count(table)).toLocaleString('en-US')} |`);
 await store.close();

@@ -1,7 +1,8 @@
 /**
  * The stored tables, in engine-neutral types. Each engine adapter turns this into its DDL, so
  * DuckDB and ClickHouse hold the same columns. Input kinds map onto tables of the same name with
- * derived columns added (channel, device, converted amounts …); `sessions` is derived from events.
+ * derived columns added (channel, device, converted amounts …); `sessions` is derived from events,
+ * and `identities` (which visitor is which contact) from events and contacts.
  */
 export type StoredType = 'string' | 'timestamp' | 'date' | 'double' | 'integer' | 'boolean';
 
@@ -89,6 +90,14 @@ export const STORED_TABLES = {
       ['os', s],
       ['device_model', s],
       ['country', s],
+    ],
+  },
+  identities: {
+    name: 'identities',
+    key: ['visitor_id', 'contact_id'],
+    columns: [
+      ['visitor_id', s],
+      ['contact_id', s],
     ],
   },
   contacts: {

@@ -62,7 +62,7 @@ export function journeyCtes(query: JourneyQuery): { sql: string; params: unknown
       : `SELECT l.contact_id, s.started_at AS touch_at, s.session_id AS tie, s.${query.by} AS key, s.channel
          FROM sessions s JOIN links l ON s.visitor_id = l.visitor_id`;
   const sql = `WITH
-    links AS (SELECT DISTINCT visitor_id, contact_id FROM events WHERE contact_id IS NOT NULL AND visitor_id IS NOT NULL),
+    links AS (SELECT visitor_id, contact_id FROM identities),
     ${conversions},
     touches AS (
       SELECT c.conv_id, x.touch_at, x.tie, coalesce(x.key, '${NOT_SET}') AS key, coalesce(x.channel, '${NOT_SET}') AS channel

@@ -118,6 +118,7 @@ export async function importRecords(
     throw new AppError('badRequest', `could not read the file at row ${report.rowsRead + 1}: ${message}`);
   }
   if (kind === 'events' && report.inserted > 0) await store.refreshSessions();
+  if (kind === 'contacts' && report.inserted + report.updated > 0) await store.refreshIdentities();
   options.onProgress?.(report.rowsRead);
   return report;
 }

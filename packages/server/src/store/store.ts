@@ -55,6 +55,8 @@ export interface Store {
   beginImport(table: TableName): Promise<ImportBatch>;
   /** Derives session ids where the sender gave none, then rebuilds the sessions table. */
   refreshSessions(): Promise<void>;
+  /** Rebuilds which visitor is which contact (after contacts change; refreshSessions does it too). */
+  refreshIdentities(): Promise<void>;
   /** Live ingestion: appends enriched events and logs their ids with the arrival time, in one transaction. */
   appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number): Promise<void>;
   /** Ids logged by appendLiveEvents since `sinceMs`; with `ids`, only those of them that are logged. */
@@ -63,6 +65,8 @@ export interface Store {
   pruneLiveEventIds(beforeMs: number): Promise<void>;
   /** Rebuilds the rows of these sessions from their events; none of them started before `sinceMs`. */
   refreshSessionsFor(sessionIds: readonly string[], sinceMs: number): Promise<void>;
+  /** Replaces the rows of these sessions (by session_id); none of the stored ones started before `sinceMs`. */
+  upsertSessions(rows: readonly StoredRow[], sinceMs: number): Promise<void>;
   /** Each visitor's latest derived session that has an event since `sinceMs`. */
   liveSessionStates(sinceMs: number): Promise<LiveSessionState[]>;
   /** Runs compiled SQL with bound parameters ($1, $2 …); values come back as plain JS. */

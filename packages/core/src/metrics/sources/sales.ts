@@ -2,18 +2,19 @@
  * Sales: won deals (at closed_at) and orders (at their timestamp), with the buyer's original
  * attributes; and the same sales credited to a touch by the last non-direct touch model.
  */
+import type { SqlDialect } from '../dialect.ts';
 import type { SourceContext, SourceDef } from '../types.ts';
 import { CONTACT_DIMENSIONS, contactAttributesSql } from './contacts.ts';
 import { contactSessionsSql } from './web.ts';
 
 export const ATTRIBUTION_LOOKBACK_DAYS = 90;
 
-function salesSql(): string {
+function salesSql(d: SqlDialect): string {
   return `SELECT 'deal:' || deal_id AS sale_id, contact_id, closed_at AS sold_at, amount, owner, pipeline, product
       FROM deals WHERE status = 'won' AND closed_at IS NOT NULL
     UNION ALL
     SELECT 'order:' || order_id AS sale_id, contact_id, "timestamp" AS sold_at, amount,
-      CAST(NULL AS VARCHAR) AS owner, CAST(NULL AS VARCHAR) AS pipeline, product FROM orders`;
+      ${d.nullOf('text')} AS owner, ${d.nullOf('text')} AS pipeline, product FROM orders`;
 }
 
 /** Sales joined with the buyer's attributes; owner and pipeline fall back to the contact's. */
@@ -22,7 +23,7 @@ function salesWithContactsSql(context: SourceContext): string {
       coalesce(s.owner, a.owner) AS owner, coalesce(s.pipeline, a.pipeline) AS pipeline, a.program,
       a.channel, a.source, a.medium, a.campaign, a.country, a.network,
       coalesce(s.contact_id, s.sale_id) AS customer_key
-    FROM (${salesSql()}) s LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = s.contact_id`;
+    FROM (${salesSql(context.dialect)}) s LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = s.contact_id`;
 }
 
 /**
@@ -34,7 +35,7 @@ function lastTouchSql(context: SourceContext): string {
   const fields = ['channel', 'source', 'campaign', 'landing_page'];
   return `SELECT t.sale_id, ${fields.map((f) => `NULLIF(${d.argMax(`coalesce(t.${f}, '')`, 't.started_at')}, '') AS ${f}`).join(', ')}
     FROM (SELECT sl.sale_id, cs.started_at, cs.channel, cs.source, cs.campaign, cs.landing_page
-          FROM (${salesSql()}) sl JOIN (${contactSessionsSql()}) cs ON cs.contact_id = sl.contact_id
+          FROM (${salesSql(d)}) sl JOIN (${contactSessionsSql()}) cs ON cs.contact_id = sl.contact_id
           WHERE cs.channel IS NOT NULL AND cs.channel <> 'Direct' AND cs.started_at < sl.sold_at
             AND cs.started_at >= ${d.addSeconds('sl.sold_at', -ATTRIBUTION_LOOKBACK_DAYS * 86400)}) t
     GROUP BY t.sale_id`;

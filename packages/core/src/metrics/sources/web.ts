@@ -42,15 +42,16 @@ export function creatingSessionsSql({ dialect: d }: SourceContext, contactSessio
     GROUP BY l.contact_id`;
 }
 
-/** Sessions linked to contacts: through the session's own contact id or any event of its visitor. */
+/**
+ * Sessions linked to contacts: through the visitor's identities (any event of the visitor carrying
+ * the contact's id, or the hash of its email), or the session's own contact id when it has no visitor.
+ */
 export function contactSessionsSql(): string {
   const columns = 's.session_id, s.started_at, s.ended_at, s.channel, s.source, s.medium, s.campaign, s.landing_page, s.country';
-  return `SELECT vc.contact_id, ${columns} FROM sessions s
-      JOIN (SELECT DISTINCT visitor_id, contact_id FROM events
-            WHERE contact_id IS NOT NULL AND contact_id <> '' AND visitor_id IS NOT NULL) vc
-        ON vc.visitor_id = s.visitor_id
+  return `SELECT i.contact_id, ${columns} FROM sessions s JOIN identities i ON i.visitor_id = s.visitor_id
     UNION ALL
-    SELECT s.contact_id, ${columns} FROM sessions s WHERE s.contact_id IS NOT NULL AND s.contact_id <> ''`;
+    SELECT s.contact_id, ${columns} FROM sessions s
+    WHERE s.visitor_id IS NULL AND s.contact_id IS NOT NULL AND s.contact_id <> ''`;
 }
 
 export const WEB_SOURCES: SourceDef[] = [

@@ -17,37 +17,24 @@ import type { MetadataStore } from '../../meta/metadata-store.ts';
 import type { ImportBatch, LiveSessionState, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
 import { appendRows, type ColumnDef } from './chunk-writer.ts';
 import { createTableSql } from './ddl.ts';
+import { LiveEventLog, SerialQueue } from './live-event-log.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { REBUILD_SESSIONS_SQL, REFRESH_TOUCHED_SESSIONS_SQL, SESSIONIZE_SQL, TOUCHED_SESSIONS_TABLE_SQL } from './sessions-sql.ts';
+import { REBUILD_IDENTITIES_SQL, REBUILD_SESSIONS_SQL, REFRESH_TOUCHED_SESSIONS_SQL, SESSIONIZE_SQL, TOUCHED_SESSIONS_TABLE_SQL } from './sessions-sql.ts';
 
 export interface DuckDbStoreOptions {
   /** File path, or ':memory:'. */
   path: string;
 }
 
-const ID_LOG_COLUMNS: readonly ColumnDef[] = [
-  ['event_id', 'string'],
-  ['received_at', 'timestamp'],
-];
 const ID_COLUMN: readonly ColumnDef[] = [['session_id', 'string']];
-const PROBE_COLUMN: readonly ColumnDef[] = [['event_id', 'string']];
 
 /** Tables whose rows never change once stored: a repeated key keeps the first row. */
 const KEEP_FIRST: ReadonlySet<TableName> = new Set(['events']);
 
-/** Serialises work on the single write connection so transactions never interleave. */
-class Queue {
-  private tail: Promise<unknown> = Promise.resolve();
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(task, task);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-}
-
 export class DuckDbStore implements Store {
   readonly engine = 'duckdb' as const;
-  private readonly queue = new Queue();
+  /** Serialises work on the main connection so its transactions never interleave. */
+  private readonly queue = new SerialQueue();
   private importCounter = 0;
   /** Metadata documents live in the same file, behind the same write queue. */
   readonly metadata: MetadataStore = new DuckDbMetadataStore((sql, params) => this.query(sql, params));
@@ -55,13 +42,15 @@ export class DuckDbStore implements Store {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** Live ingestion writes on a connection of its own (see live-event-log.ts). */
+    private readonly liveLog: LiveEventLog,
   ) {}
 
   static async open(options: DuckDbStoreOptions): Promise<DuckDbStore> {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     const instance = await DuckDBInstance.create(options.path);
     const connection = await instance.connect();
-    const store = new DuckDbStore(instance, connection);
+    const store = new DuckDbStore(instance, connection, await LiveEventLog.open(instance));
     await store.migrate();
     await store.dropLeftoverImports();
     return store;
@@ -220,19 +209,18 @@ export class DuckDbStore implements Store {
       this.transaction(async () => {
         await this.connection.run(SESSIONIZE_SQL);
         await this.connection.run(REBUILD_SESSIONS_SQL);
+        await this.connection.run(REBUILD_IDENTITIES_SQL);
       }),
     );
   }
 
+  async refreshIdentities(): Promise<void> {
+    await this.queue.run(() => this.connection.run(REBUILD_IDENTITIES_SQL).then(() => undefined));
+  }
+
   async appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number): Promise<void> {
     if (rows.length === 0) return;
-    const ids = rows.map((row) => ({ event_id: row.event_id ?? null, received_at: receivedAtMs }));
-    await this.queue.run(() =>
-      this.transaction(async () => {
-        await this.appendTo('events', STORED_TABLES.events.columns, rows);
-        await this.appendTo('ingest_event_ids', ID_LOG_COLUMNS, ids);
-      }),
-    );
+    await this.liveLog.append(rows, receivedAtMs);
   }
 
   private async appendTo(table: string, columns: readonly ColumnDef[], rows: readonly StoredRow[]): Promise<void> {
@@ -242,26 +230,12 @@ export class DuckDbStore implements Store {
     appender.closeSync();
   }
 
-  async liveEventIds(sinceMs: number, ids?: readonly string[]): Promise<string[]> {
-    const since = 'received_at >= epoch_ms(CAST($1 AS BIGINT))';
-    const rows = await this.queue.run(async () => {
-      if (ids === undefined) return this.rows(`SELECT DISTINCT event_id FROM ingest_event_ids WHERE ${since}`, [sinceMs]);
-      await this.connection.run('CREATE TEMP TABLE IF NOT EXISTS _probe_ids (event_id VARCHAR)');
-      await this.connection.run('DELETE FROM _probe_ids');
-      await this.appendTo(
-        '_probe_ids',
-        PROBE_COLUMN,
-        ids.map((event_id) => ({ event_id })),
-      );
-      return this.rows(`SELECT DISTINCT event_id FROM ingest_event_ids SEMI JOIN _probe_ids USING (event_id) WHERE ${since}`, [sinceMs]);
-    });
-    return rows.map((row) => String(row.event_id));
+  liveEventIds(sinceMs: number, ids?: readonly string[]): Promise<string[]> {
+    return this.liveLog.ids(sinceMs, ids);
   }
 
-  async pruneLiveEventIds(beforeMs: number): Promise<void> {
-    await this.queue.run(() =>
-      this.connection.run('DELETE FROM ingest_event_ids WHERE received_at < epoch_ms(CAST($1 AS BIGINT))', [beforeMs]),
-    );
+  pruneLiveEventIds(beforeMs: number): Promise<void> {
+    return this.liveLog.prune(beforeMs);
   }
 
   async refreshSessionsFor(sessionIds: readonly string[], sinceMs: number): Promise<void> {
@@ -278,6 +252,28 @@ export class DuckDbStore implements Store {
         const [remove, insert] = REFRESH_TOUCHED_SESSIONS_SQL;
         await this.connection.run(remove);
         await this.connection.run(insert, [Math.floor(sinceMs)]);
+      }),
+    );
+  }
+
+  async upsertSessions(rows: readonly StoredRow[], sinceMs: number): Promise<void> {
+    if (rows.length === 0) return;
+    await this.queue.run(() =>
+      this.transaction(async () => {
+        await this.connection.run(TOUCHED_SESSIONS_TABLE_SQL);
+        await this.connection.run('DELETE FROM _touched_sessions');
+        await this.appendTo(
+          '_touched_sessions',
+          ID_COLUMN,
+          rows.map((row) => ({ session_id: row.session_id ?? null })),
+        );
+        // The bound on started_at lets DuckDB skip row groups of older sessions.
+        await this.connection.run(
+          `DELETE FROM sessions WHERE started_at >= epoch_ms(CAST($1 AS BIGINT))
+             AND session_id IN (SELECT session_id FROM _touched_sessions)`,
+          [Math.floor(sinceMs)],
+        );
+        await this.appendTo('sessions', STORED_TABLES.sessions.columns, rows);
       }),
     );
   }
@@ -327,6 +323,7 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.liveLog.close();
     await this.queue.run(async () => {
       this.connection.closeSync();
       this.instance.closeSync();

@@ -1,5 +1,6 @@
+import { STORED_TABLES } from '@northstar/core';
 import { META_DDL } from '../../meta/duckdb-metadata-store.ts';
-import { createAllTablesSql } from './ddl.ts';
+import { createAllTablesSql, createTableSql } from './ddl.ts';
 
 /**
  * Versioned schema migrations, applied in order on open inside one transaction each.
@@ -29,6 +30,15 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
     version: 4,
     description: "the workspace's default attribution model",
     statements: () => ["ALTER TABLE workspace ADD COLUMN IF NOT EXISTS attribution_model VARCHAR DEFAULT 'last_non_direct'"],
+  },
+  {
+    version: 5,
+    description: 'identities: which visitor is which contact',
+    statements: () => [
+      createTableSql(STORED_TABLES.identities),
+      `INSERT INTO identities SELECT DISTINCT visitor_id, contact_id FROM events
+       WHERE contact_id IS NOT NULL AND contact_id <> '' AND visitor_id IS NOT NULL`,
+    ],
   },
 ];
 

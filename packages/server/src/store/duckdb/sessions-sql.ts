@@ -91,3 +91,15 @@ export const REFRESH_TOUCHED_SESSIONS_SQL = [
   'DELETE FROM sessions WHERE session_id IN (SELECT session_id FROM _touched_sessions)',
   `INSERT INTO sessions BY NAME ${sessionsSelectSql('"timestamp" >= epoch_ms(CAST($1 AS BIGINT)) AND session_id IN (SELECT session_id FROM _touched_sessions)')}`,
 ] as const;
+
+/**
+ * Which visitor is which contact: every contact id an event of the visitor carried, where an
+ * identify call's `sha256:<hex>` of an email resolves to the contact with that email.
+ */
+export const REBUILD_IDENTITIES_SQL = `
+CREATE OR REPLACE TABLE identities AS
+SELECT DISTINCT e.visitor_id, coalesce(c.contact_id, e.contact_id) AS contact_id
+FROM (SELECT DISTINCT visitor_id, contact_id FROM events
+      WHERE contact_id IS NOT NULL AND contact_id <> '' AND visitor_id IS NOT NULL) e
+LEFT JOIN (SELECT contact_id, 'sha256:' || sha256(lower(trim(email))) AS hashed FROM contacts
+           WHERE email IS NOT NULL AND email <> '') c ON c.hashed = e.contact_id`;
