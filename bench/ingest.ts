@@ -2,7 +2,8 @@
  * Ingest throughput and latency: autocannon against the real server (`northstar serve` in a child
  * process, a file data directory) and, in the same run, against a no-op node:http server that reads
  * the body and answers `{}`. Scenarios: single-event tracker requests (POST /api/v1/collect), 50-event
- * batches (POST /api/v1/events), and single events at 70 % of the measured maximum rate for p99.
+ * batches (POST /api/v1/events), and single events at 70 % of the measured maximum rate for p99,
+ * during which a probe measures event to queryable (lib/visibility-probe.ts).
  * Usage: npx tsx bench/ingest.ts [seconds per scenario]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import autocannon from 'autocannon';
 import { openStore } from '../packages/server/src/data-dir.ts';
 import { freePort, runCli, startServer } from '../packages/server/src/ingest/test-server.ts';
 import { writeSection } from './lib/report.ts';
+import { probeVisibility, type VisibilityFigures } from './lib/visibility-probe.ts';
 
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 128;
@@ -120,6 +122,7 @@ const plain = { 'content-type': 'text/plain' };
 const noop = await startNoop();
 const server = await startServer(data);
 const results: Record<string, Figures> = {};
+let visibility: VisibilityFigures | undefined;
 try {
   process.stdout.write(`scenarios of ${SECONDS} s, ${CONNECTIONS} connections\n`);
   results.noopSingle = await run(noop.url, '/api/v1/collect', collectBody, plain, noop.child.pid);
@@ -127,7 +130,11 @@ try {
   results.noopBatch = await run(noop.url, '/api/v1/events', batchBody, auth, noop.child.pid);
   results.batch = await run(server.url, '/api/v1/events', batchBody, auth, server.child.pid);
   const rate = Math.max(1, Math.round(Math.min(results.single.rps, 30_000) * 0.7));
-  results.paced = await run(server.url, '/api/v1/collect', collectBody, plain, server.child.pid, rate);
+  [results.paced, visibility] = await Promise.all([
+    run(server.url, '/api/v1/collect', collectBody, plain, server.child.pid, rate),
+    probeVisibility(server.url, (SECONDS - 1) * 1000, 250, UA, { authorization: `Bearer ${key}` }),
+  ]);
+  process.stdout.write(`visibility: ${JSON.stringify(visibility)}\n`);
   for (const [name, f] of Object.entries(results)) process.stdout.write(`${name}: ${JSON.stringify(f)}\n`);
 } finally {
   await server.stop();
@@ -136,7 +143,7 @@ try {
 
 // Every acknowledged event must be in the store (2xx means committed).
 const store = await openStore(data);
-const stored = Number((await store.query('SELECT count(*) AS n FROM events'))[0]?.n ?? 0);
+const stored = Number((await store.query("SELECT count(*) AS n FROM events WHERE site NOT LIKE 'probe-%'"))[0]?.n ?? 0);
 await store.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -147,6 +154,7 @@ const n = (v: number) => Math.round(v).toLocaleString('en-US');
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)} ×` : '—');
 const check = (ok: boolean) => (ok ? 'met' : 'not met');
 const pacedRate = Math.round(Math.min(r.single.rps, 30_000) * 0.7);
+const v = visibility as VisibilityFigures;
 
 writeSection(
   'Ingest (live collection)',
@@ -166,6 +174,7 @@ writeSection(
 | batched ≥ 300,000 events/s | ${n(r.batch.rps * BATCH)} events/s | ${check(r.batch.rps * BATCH >= 300_000)} |
 | single-event ≥ 30,000 requests/s | ${n(r.single.rps)} requests/s | ${check(r.single.rps >= 30_000)} |
 | p99 ≤ 20 ms at 70 % of that rate | ${ms(r.paced.p99)} at ${n(pacedRate)} req/s | ${check(r.paced.p99 <= 20)} |
+| event to queryable ≤ 2 s p95 (session and event counted by POST /api/v1/query, from the 2xx) | p95 ${n(v.p95)} ms (p50 ${n(v.p50)} ms, max ${n(v.max)} ms; ${v.probes} probes during the 70 % run, ${v.missing} never seen) | ${check(v.p95 <= 2000 && v.missing === 0)} |
 | single ≥ 0.5 × no-op | ${ratio(r.single.rps, r.noopSingle.rps)} | ${check(r.single.rps >= 0.5 * r.noopSingle.rps)} |
 | batched ≥ 0.5 × no-op | ${ratio(r.batch.rps, r.noopBatch.rps)} | ${check(r.batch.rps >= 0.5 * r.noopBatch.rps)} |
 | peak RSS vs no-op | ${ratio(r.batch.rssMiB, r.noopBatch.rssMiB)} | |`,

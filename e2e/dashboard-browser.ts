@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../packages/server/src/chromium.ts';
 
-export const CHROMIUM = process.env.NORTHSTAR_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 export const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
 
 export function hasChromium(): boolean {
@@ -24,16 +25,7 @@ export async function launchBrowser(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     locale: options.locale ?? 'en-US',
     viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
     acceptDownloads: true,
@@ -60,16 +52,16 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-const SETTLED = `(() => {
+/** True once every tile on the page has settled: no loading skeleton, no request in flight. */
+function tilesSettled(): boolean {
   if (document.querySelector('[aria-busy="true"]:not(.tile)') && !document.querySelector('.tile')) return false;
   const tiles = [...document.querySelectorAll('.tile[data-state]')];
   return tiles.length > 0 && tiles.every((el) => el.getAttribute('data-state') !== 'loading' && el.getAttribute('aria-busy') !== 'true');
-})()`;
+}
 
-/** Waits until every tile on the page has settled: no loading skeleton, no request in flight. */
+/** Waits until every tile has settled. A function, not a string: the app's CSP forbids eval. */
 export async function waitForTiles(page: Page, timeout = 30_000): Promise<void> {
-  // A string, so the root tsconfig (no DOM lib) checks this file; it runs in the page.
-  await page.waitForFunction(SETTLED, undefined, { timeout });
+  await page.waitForFunction(tilesSettled, undefined, { timeout });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

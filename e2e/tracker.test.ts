@@ -12,11 +12,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../packages/server/src/chromium.ts';
 import { buildApp } from '../packages/server/src/http/app.ts';
 import { DuckDbStore } from '../packages/server/src/store/duckdb/duckdb-store.ts';
 import { buildTracker } from '../packages/tracker/build.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = chromiumPath();
 const ANDROID_UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
 let store: DuckDbStore;
@@ -95,14 +96,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       // Beacons sent while a page unloads leave from the browser process, past the per-page user agent
       // override: the browser-wide one must be a phone's too (Chromium's own says HeadlessChrome, a bot).
       `--user-agent=${ANDROID_UA}`,

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { DuckDbStore } from './store/duckdb/duckdb-store.ts';
+import { engineConfigFromEnv, openConfiguredStore } from './store/open-store.ts';
 import type { Store } from './store/store.ts';
 
 export const DEFAULT_DATA_DIR = './northstar-data';
@@ -8,7 +8,7 @@ export function databasePath(dataDir: string): string {
   return join(resolve(dataDir), 'northstar.duckdb');
 }
 
-/** Opens the analytics store of a data directory (embedded DuckDB). */
+/** Opens the store of a data directory: embedded DuckDB, or the engines the environment names. */
 export function openStore(dataDir: string): Promise<Store> {
-  return DuckDbStore.open({ path: databasePath(dataDir) });
+  return openConfiguredStore(engineConfigFromEnv(databasePath(dataDir)));
 }

@@ -16,6 +16,7 @@ export const ErrorCodes = {
   notFound: { code: 'NS_ERR_NOT_FOUND', status: 404 },
   conflict: { code: 'NS_ERR_CONFLICT', status: 409 },
   overloaded: { code: 'NS_ERR_OVERLOADED', status: 503 },
+  blockedTarget: { code: 'NS_ERR_BLOCKED_TARGET', status: 400 },
   internal: { code: 'NS_ERR_INTERNAL', status: 500 },
 } as const;
 

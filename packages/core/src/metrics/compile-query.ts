@@ -191,9 +191,9 @@ class Compiler {
       case 'notNull':
         return `${c} IS NOT NULL`;
       case 'isTrue':
-        return `${c} = TRUE`;
+        return `(${c})`; // engine-neutral: ClickHouse 18.16 has no TRUE literal
       case 'isFalse':
-        return `${c} = FALSE`;
+        return `(NOT ${c})`;
       case 'beforeBucket': {
         const beforeRange = `${c} < ${this.bound(source, condition.column, range.from)}`;
         if (this.plan.grain === 'all') return beforeRange;

@@ -3,6 +3,7 @@ export { type CompiledQuery, compileQuery, measureColumns } from './compile-quer
 export { type CustomMetricError, type CustomMetricInput, type CustomMetrics, parseCustomMetrics } from './custom-metrics.ts';
 export { abTestRows, type CustomTablePlan, cohortRows, planCustomTable } from './custom-tables.ts';
 export type { SqlDialect } from './dialect.ts';
+export { clickhouseDialect } from './dialects/clickhouse.ts';
 export { duckdbDialect } from './dialects/duckdb.ts';
 export { evaluateFormula, type Formula, parseFormula } from './formula.ts';
 export { bucketsOf, comparisonRange, type DayRange, formatDay, parseDay } from './periods.ts';

@@ -87,11 +87,15 @@ export async function revokeApiKey(meta: MetadataStore, id: string): Promise<Api
 interface CachedKey {
   info: ApiKeyInfo | undefined;
   at: number;
+  /** The lookup under way for this key, shared by every request that needs it. */
+  pending?: Promise<ApiKeyInfo | undefined>;
 }
 
 /**
  * Checks bearer keys, caching lookups for a few seconds so a busy sender does not cost a metadata
- * query per request; a revocation takes effect within `ttlMs`.
+ * query per request. When an entry expires, one lookup refreshes it while requests keep the
+ * cached answer for up to another `ttlMs` (the metadata store may be busy behind a long query):
+ * a revocation takes effect within `ttlMs`, or 2 × `ttlMs` while the store is slow to answer.
  */
 export class ApiKeyVerifier {
   readonly #cache = new Map<string, CachedKey>();
@@ -104,25 +108,58 @@ export class ApiKeyVerifier {
 
   /** The key's info, or an AppError: 401 without a valid key, 403 when its scope does not allow `needed`. */
   async verify(authorization: string | undefined, needed: KeyScope): Promise<ApiKeyInfo> {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-    if (!match) throw new AppError('unauthorized', 'an API key is required: send "Authorization: Bearer KEY"');
-    const key = match[1] ?? '';
-    const info = KEY_RE.test(key) ? await this.lookup(hashKey(key)) : undefined;
-    if (!info || info.revokedAt !== null) throw new AppError('unauthorized', 'the API key is not valid or was revoked');
+    const info = await this.identify(authorization);
     if (!scopeAllows(info.scope, needed)) {
       throw new AppError('forbidden', `this API key has scope '${info.scope}'; this request needs '${needed}'`);
     }
     return info;
   }
 
-  private async lookup(hash: string): Promise<ApiKeyInfo | undefined> {
+  /** The key's info whatever its scope, or a 401 AppError without a valid, unrevoked key. */
+  async identify(authorization: string | undefined): Promise<ApiKeyInfo> {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    if (!match) throw new AppError('unauthorized', 'an API key is required: send "Authorization: Bearer KEY"');
+    const key = match[1] ?? '';
+    const info = KEY_RE.test(key) ? await this.lookup(hashKey(key)) : undefined;
+    if (!info || info.revokedAt !== null) throw new AppError('unauthorized', 'the API key is not valid or was revoked');
+    return info;
+  }
+
+  /** Drops cached lookups, so a revocation made through this process applies at once. */
+  forget(): void {
+    this.#cache.clear();
+  }
+
+  private lookup(hash: string): ApiKeyInfo | undefined | Promise<ApiKeyInfo | undefined> {
     const now = Date.now();
     const cached = this.#cache.get(hash);
-    if (cached && now - cached.at < this.ttlMs) return cached.info;
-    const [doc] = await this.meta.findBy<ApiKeyDocument>('api_keys', 'hash', hash);
-    const info = doc ? toInfo(doc.id, doc.body) : undefined;
-    if (this.#cache.size >= this.maxEntries) this.#cache.clear();
-    this.#cache.set(hash, { info, at: now });
-    return info;
+    const age = cached ? now - cached.at : Number.POSITIVE_INFINITY;
+    if (cached && age < this.ttlMs) return cached.info;
+    const pending = cached?.pending ?? this.fetch(hash, cached);
+    return cached && age < 2 * this.ttlMs ? cached.info : pending;
+  }
+
+  private fetch(hash: string, cached: CachedKey | undefined): Promise<ApiKeyInfo | undefined> {
+    const pending = this.meta.findBy<ApiKeyDocument>('api_keys', 'hash', hash).then(
+      ([doc]) => {
+        const info = doc ? toInfo(doc.id, doc.body) : undefined;
+        if (this.#cache.size >= this.maxEntries) this.#cache.clear();
+        this.#cache.set(hash, { info, at: Date.now() });
+        return info;
+      },
+      (error: unknown) => {
+        const entry = this.#cache.get(hash);
+        if (entry?.pending === pending) {
+          if (entry.info === undefined && entry.at === Number.NEGATIVE_INFINITY) this.#cache.delete(hash);
+          else delete entry.pending;
+        }
+        throw error;
+      },
+    );
+    if (cached) cached.pending = pending;
+    else this.#cache.set(hash, { info: undefined, at: Number.NEGATIVE_INFINITY, pending });
+    // A failed background refresh is retried by the next request; nobody else awaits it.
+    pending.catch(() => undefined);
+    return pending;
   }
 }

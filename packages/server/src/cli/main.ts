@@ -4,11 +4,14 @@ import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { registerAttributionCommand } from './attribution-command.ts';
 import { registerConfigCommand } from './config-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
+import { registerEraseCommand } from './erase-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerKeysCommand } from './keys-command.ts';
 import { type OutputFormat, parseFormat } from './output.ts';
 import { registerQueryCommands } from './query-command.ts';
+import { registerReportCommand } from './report-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerUsersCommand } from './users-command.ts';
 
 export interface GlobalOptions {
   data: string;
@@ -19,7 +22,7 @@ export function buildProgram(): Command {
   const program = new Command('northstar')
     .description('Northstar: marketing and sales KPIs on your own data')
     .option('--data <dir>', 'data directory', DEFAULT_DATA_DIR)
-    .option('--format <format>', 'output format: table, json or csv', parseFormat, 'table' as OutputFormat)
+    .option('--format <format>', 'output format: table, json or csv (report: pdf or csv)', parseFormat, 'table' as OutputFormat)
     .showHelpAfterError()
     .enablePositionalOptions(false);
   const globals = () => program.opts<GlobalOptions>();
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerAttributionCommand(program, globals);
   registerQueryCommands(program, globals);
   registerKeysCommand(program, globals);
+  registerUsersCommand(program, globals);
+  registerEraseCommand(program, globals);
+  registerReportCommand(program, globals);
   return program;
 }
 

@@ -1,8 +1,11 @@
-export type OutputFormat = 'table' | 'json' | 'csv';
+import { AppError } from '@northstar/core';
+
+/** `pdf` is for `northstar report` only. */
+export type OutputFormat = 'table' | 'json' | 'csv' | 'pdf';
 
 export function parseFormat(value: string): OutputFormat {
-  if (value === 'table' || value === 'json' || value === 'csv') return value;
-  throw new Error(`unknown format '${value}': use table, json or csv`);
+  if (value === 'table' || value === 'json' || value === 'csv' || value === 'pdf') return value;
+  throw new Error(`unknown format '${value}': use table, json or csv (or pdf for reports)`);
 }
 
 /** Neutralises cells a spreadsheet would run as a formula (= + - @ tab CR). */
@@ -39,6 +42,7 @@ export function toTable(rows: readonly Record<string, unknown>[]): string {
 
 /** Prints rows in the chosen format; json prints `payload` whole (it carries more than rows). */
 export function printRows(format: OutputFormat, rows: readonly Record<string, unknown>[], payload: unknown = { rows }): void {
+  if (format === 'pdf') throw new AppError('badRequest', '--format pdf is only for `northstar report`; use table, json or csv');
   if (format === 'json') process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
   else if (format === 'csv') process.stdout.write(`${toCsv(rows)}\n`);
   else process.stdout.write(`${toTable(rows)}\n`);

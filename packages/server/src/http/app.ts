@@ -5,13 +5,25 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { privacyLoggerOptions } from '../ingest/privacy-log.ts';
 import type { Store } from '../store/store.ts';
+import { type AuthOptions, createAuthContext } from './auth/auth-context.ts';
+import { identityOf, installAuthorization } from './auth/authorize.ts';
+import { grantsOf } from './auth/identity.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimitOptions, registerSecurity } from './auth/security.ts';
 import { handleError } from './errors.ts';
+import { registerAccountRoutes } from './routes/accounts.ts';
+import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAttributionRoutes } from './routes/attribution.ts';
 import { registerDashboardRoutes } from './routes/dashboards.ts';
 import { type IngestRouteOptions, registerIngestRoutes } from './routes/events.ts';
+import { registerGoalRoutes } from './routes/goals.ts';
 import { registerImportRoutes } from './routes/import.ts';
+import { registerInsightRoutes } from './routes/insights.ts';
 import { registerKeyRoutes } from './routes/keys.ts';
+import { registerPrivacyRoutes } from './routes/privacy.ts';
 import { registerQueryRoutes } from './routes/query.ts';
+import { registerReportRoutes } from './routes/reports.ts';
+import { registerShareLinkRoutes } from './routes/share-links.ts';
+import { registerUserRoutes } from './routes/users.ts';
 
 export interface AppOptions {
   store: Store;
@@ -20,6 +32,15 @@ export interface AppOptions {
   logger?: boolean;
   /** Tuning of live ingestion (group commit, queue bound, tracker file); defaults suit production. */
   ingest?: IngestRouteOptions;
+  /**
+   * Who may call the API. `open` (the default) needs no login: only for in-process tests and
+   * `northstar serve --demo` on loopback; `northstar serve` otherwise passes `enforced`.
+   */
+  auth?: AuthOptions;
+  /** Rate limits of the API and of login; `false` turns them off (benchmarks). */
+  rateLimits?: RateLimitOptions | false;
+  /** Apply the workspace's retention limit at start and hourly. */
+  retentionJob?: boolean;
 }
 
 const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -28,17 +49,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ? privacyLoggerOptions() : false, bodyLimit: 1024 * 1024 });
   app.setErrorHandler(handleError);
   const { store } = options;
+  const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  await registerSecurity(app, limits);
+  const auth = createAuthContext(options.auth ?? { mode: 'open' }, store.metadata);
+  // Before any route: every route registered from here on gets the authorization hook.
+  installAuthorization(app, auth);
 
-  app.get('/api/v1/health', async () => {
+  app.get('/api/v1/health', async (request) => {
+    if (!grantsOf(identityOf(request)).includes('read')) return { status: 'ok' };
     const settings = await store.getSettings();
     return { status: 'ok', engine: store.engine, workspace: settings };
   });
+  registerAccountRoutes(app, auth, limits === false ? DEFAULT_RATE_LIMITS : limits);
+  registerUserRoutes(app, auth);
+  registerShareLinkRoutes(app, store, auth);
+  registerPrivacyRoutes(app, store, auth, { retentionJob: options.retentionJob ?? false });
   registerImportRoutes(app, store);
   registerAttributionRoutes(app, store);
   registerQueryRoutes(app, store);
   registerIngestRoutes(app, store, store.metadata, options.ingest);
-  registerKeyRoutes(app, store.metadata);
+  registerKeyRoutes(app, auth);
   registerDashboardRoutes(app, store.metadata);
+  registerGoalRoutes(app, store);
+  registerAlertRoutes(app, store);
+  registerInsightRoutes(app, store);
+  registerReportRoutes(app, store);
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(join(webRoot, 'index.html'))) {

@@ -97,6 +97,24 @@ describe('EventWriter', () => {
     await expect(writer.write([event('b')])).rejects.toMatchObject({ status: 503 });
   });
 
+  it('stores a retry once when it arrives while the original is still being committed', async () => {
+    const writer = new EventWriter(store, { maxConcurrentCommits: 2 });
+    const append = store.appendLiveEvents.bind(store);
+    vi.spyOn(store, 'appendLiveEvents').mockImplementationOnce(async (rows, at) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return append(rows, at);
+    });
+    const original = writer.write([event('slow')]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const other = writer.write([event('other')]);
+    const retry = writer.write([event('slow')]);
+    expect(await other).toEqual({ stored: 1, duplicates: 0 });
+    expect(await original).toEqual({ stored: 1, duplicates: 0 });
+    expect(await retry).toEqual({ stored: 0, duplicates: 1 });
+    expect(await storedIds()).toEqual(['other', 'slow']);
+    await writer.close();
+  });
+
   it('splits a large queue into transactions of whole requests', async () => {
     const writer = new EventWriter(store, { commitIntervalMs: 5, maxBatchEvents: 4 });
     await Promise.all([0, 1, 2, 3].map((i) => writer.write([event(`${i}a`), event(`${i}b`), event(`${i}c`)])));

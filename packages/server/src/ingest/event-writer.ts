@@ -2,7 +2,10 @@
  * The durable group-commit writer. Requests hand over their enriched events and wait; every few
  * milliseconds the queued events of all waiting requests are deduplicated and appended to DuckDB
  * in one transaction, and only after COMMIT is every one of those requests answered. So a 2xx
- * means the events are on disk, and many small requests cost one commit, not one each.
+ * means the events are on disk, and many small requests cost one commit, not one each. Up to
+ * `maxConcurrentCommits` transactions are under way at once (the store gives each its own
+ * connection), so building the next one overlaps the disk sync of the last; an event whose id is
+ * in a commit still under way waits for that commit, so a retry racing its original is caught.
  *
  * The queue is bounded: past `maxQueuedEvents` a request is refused with a 503 and Retry-After
  * at once, never queued without limit and never dropped silently.
@@ -13,12 +16,18 @@ import { DEDUP_WINDOW_MS } from './limits.ts';
 import { RecentIds } from './recent-ids.ts';
 
 export interface EventWriterOptions {
-  /** How long the first queued event waits for company before a commit starts. */
+  /**
+   * How long the first queued event waits for company before a commit starts. 0 (default): the
+   * next turn of the event loop. Under load, requests arriving while a commit is in flight form
+   * the next one anyway, so waiting longer only adds latency.
+   */
   commitIntervalMs?: number;
   /** Events of one transaction, at most (whole requests are never split). */
   maxBatchEvents?: number;
   /** Events queued and not yet committed, at most; more is refused with 503. */
   maxQueuedEvents?: number;
+  /** Transactions under way at once, at most. */
+  maxConcurrentCommits?: number;
   /** Seconds a refused sender is told to wait (Retry-After). */
   retryAfterSeconds?: number;
   /** Called after each commit with the events it stored. */
@@ -34,6 +43,7 @@ export interface WriteResult {
 
 interface Waiting {
   rows: readonly StoredRow[];
+  ids: readonly string[];
   result: WriteResult;
   resolve: (result: WriteResult) => void;
   reject: (error: unknown) => void;
@@ -49,21 +59,25 @@ export class EventWriter {
   readonly #commitIntervalMs: number;
   readonly #maxBatchEvents: number;
   readonly #maxQueuedEvents: number;
+  readonly #maxConcurrentCommits: number;
   readonly #retryAfterSeconds: number;
   readonly #onCommitted: (rows: readonly StoredRow[]) => void;
   readonly #now: () => number;
   #queue: Waiting[] = [];
   #queuedEvents = 0;
-  #timer: NodeJS.Timeout | undefined;
-  #flushing: Promise<void> | undefined;
+  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  readonly #commitsUnderWay = new Set<Promise<void>>();
+  /** Ids of the events in commits under way. */
+  readonly #idsUnderWay = new Set<string>();
   #closed = false;
   #commits = 0;
 
   constructor(store: Store, options: EventWriterOptions = {}) {
     this.#store = store;
-    this.#commitIntervalMs = options.commitIntervalMs ?? 4;
+    this.#commitIntervalMs = options.commitIntervalMs ?? 0;
     this.#maxBatchEvents = options.maxBatchEvents ?? 20_000;
     this.#maxQueuedEvents = options.maxQueuedEvents ?? 100_000;
+    this.#maxConcurrentCommits = Math.max(1, options.maxConcurrentCommits ?? 2);
     this.#retryAfterSeconds = options.retryAfterSeconds ?? 1;
     this.#onCommitted = options.onCommitted ?? (() => {});
     this.#now = options.now ?? Date.now;
@@ -90,7 +104,8 @@ export class EventWriter {
       );
     }
     return new Promise<WriteResult>((resolve, reject) => {
-      this.#queue.push({ rows, result: { stored: 0, duplicates: 0 }, resolve, reject });
+      const ids = rows.map((row) => String(row.event_id));
+      this.#queue.push({ rows, ids, result: { stored: 0, duplicates: 0 }, resolve, reject });
       this.#queuedEvents += rows.length;
       this.#schedule();
     });
@@ -99,47 +114,64 @@ export class EventWriter {
   /** Commits what is queued, then refuses new writes. */
   async close(): Promise<void> {
     this.#closed = true;
-    clearTimeout(this.#timer);
+    this.#cancelTimer();
     this.#timer = undefined;
-    while (this.#flushing || this.#queue.length > 0) {
-      if (this.#flushing) await this.#flushing;
+    while (this.#commitsUnderWay.size > 0 || this.#queue.length > 0) {
+      if (this.#commitsUnderWay.size > 0) await Promise.race(this.#commitsUnderWay);
       else await this.#flushNow();
     }
   }
 
   #schedule(): void {
-    if (this.#flushing || this.#timer) return;
+    if (this.#commitsUnderWay.size >= this.#maxConcurrentCommits || this.#timer) return;
     if (this.#queuedEvents >= this.#maxBatchEvents) {
       void this.#flushNow();
       return;
     }
-    this.#timer = setTimeout(() => {
+    const flush = () => {
       this.#timer = undefined;
       void this.#flushNow();
-    }, this.#commitIntervalMs);
+    };
+    this.#timer = this.#commitIntervalMs > 0 ? setTimeout(flush, this.#commitIntervalMs) : setImmediate(flush);
+  }
+
+  #cancelTimer(): void {
+    if (this.#timer === undefined) return;
+    if (this.#commitIntervalMs > 0) clearTimeout(this.#timer as NodeJS.Timeout);
+    else clearImmediate(this.#timer as NodeJS.Immediate);
   }
 
   #flushNow(): Promise<void> {
     const batch = this.#take();
-    const flushing = this.#commit(batch).finally(() => {
-      this.#flushing = undefined;
+    if (batch.length === 0) return Promise.resolve();
+    const committing: Promise<void> = this.#commit(batch).finally(() => {
+      this.#commitsUnderWay.delete(committing);
+      for (const waiting of batch) for (const id of waiting.ids) this.#idsUnderWay.delete(id);
       if (this.#queue.length > 0 && !this.#closed) this.#schedule();
     });
-    this.#flushing = flushing;
-    return flushing;
+    this.#commitsUnderWay.add(committing);
+    return committing;
   }
 
-  /** Whole requests from the head of the queue, up to maxBatchEvents (at least one request). */
+  /**
+   * Whole requests in queue order, up to maxBatchEvents (at least one request), leaving those with
+   * an event id in a commit under way for a later commit. With no commit under way, takes the head.
+   */
   #take(): Waiting[] {
+    const taken: Waiting[] = [];
+    const left: Waiting[] = [];
     let count = 0;
-    let end = 0;
-    while (end < this.#queue.length) {
-      const size = this.#queue[end]?.rows.length ?? 0;
-      if (end > 0 && count + size > this.#maxBatchEvents) break;
-      count += size;
-      end++;
+    let full = false;
+    for (const waiting of this.#queue) {
+      full ||= taken.length > 0 && count + waiting.rows.length > this.#maxBatchEvents;
+      if (!full && !waiting.ids.some((id) => this.#idsUnderWay.has(id))) {
+        taken.push(waiting);
+        count += waiting.rows.length;
+      } else left.push(waiting);
     }
-    return this.#queue.splice(0, end);
+    this.#queue = left;
+    for (const waiting of taken) for (const id of waiting.ids) this.#idsUnderWay.add(id);
+    return taken;
   }
 
   async #commit(batch: Waiting[]): Promise<void> {
@@ -165,26 +197,21 @@ export class EventWriter {
   /** Drops events stored before (confirmed against the id log) and repeats within the batch. */
   async #deduplicate(batch: Waiting[], now: number): Promise<StoredRow[]> {
     const suspects: string[] = [];
-    for (const waiting of batch) {
-      for (const row of waiting.rows) {
-        const id = String(row.event_id);
-        if (this.recentIds.mightContain(id)) suspects.push(id);
-      }
-    }
+    for (const waiting of batch) for (const id of waiting.ids) if (this.recentIds.mightContain(id)) suspects.push(id);
     const stored = suspects.length > 0 ? new Set(await this.#store.liveEventIds(now - DEDUP_WINDOW_MS, suspects)) : undefined;
     const seen = new Set<string>();
     const rows: StoredRow[] = [];
     for (const waiting of batch) {
-      for (const row of waiting.rows) {
-        const id = String(row.event_id);
+      waiting.rows.forEach((row, index) => {
+        const id = waiting.ids[index] as string;
         if (seen.has(id) || stored?.has(id)) {
           waiting.result.duplicates++;
-          continue;
+          return;
         }
         seen.add(id);
         rows.push(row);
         waiting.result.stored++;
-      }
+      });
     }
     return rows;
   }

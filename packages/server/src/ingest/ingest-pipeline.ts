@@ -1,7 +1,7 @@
 /**
  * The live ingestion pipeline behind /collect and /events, top to bottom: validated rows are
  * enriched (bots dropped and counted), sessionized live where the sender gave no session, handed to
- * the group-commit writer, and the touched sessions are rebuilt within a second of the commit.
+ * the group-commit writer, and the touched sessions are written within a second of the commit.
  */
 import type { ParsedRow, StoredRow } from '@northstar/core';
 import type { MetadataStore } from '../meta/metadata-store.ts';
@@ -51,6 +51,7 @@ export class IngestPipeline {
   readonly #now: () => number;
   readonly #timers: NodeJS.Timeout[] = [];
   #timezone: { value: string; at: number } | undefined;
+  #timezoneLoad: Promise<string> | undefined;
 
   private constructor(store: Store, meta: MetadataStore, options: IngestPipelineOptions) {
     this.#store = store;
@@ -76,6 +77,7 @@ export class IngestPipeline {
     pipeline.#refresher.start();
     pipeline.#every(60_000, async () => {
       pipeline.sessions.sweep(pipeline.#now());
+      pipeline.#refresher.sweep(pipeline.#now());
       await pipeline.bots.save();
     });
     pipeline.#every(HOUR_MS, async () => {
@@ -95,13 +97,27 @@ export class IngestPipeline {
     return this.#now();
   }
 
-  /** The workspace timezone (for timestamps sent without an offset), re-read once a minute. */
-  async timezone(): Promise<string> {
+  /**
+   * The workspace timezone (for timestamps sent without an offset), re-read once a minute in the
+   * background: requests keep the known value meanwhile rather than queue behind other queries.
+   */
+  timezone(): string | Promise<string> {
     const now = this.#now();
-    if (!this.#timezone || now - this.#timezone.at > TIMEZONE_TTL_MS) {
-      this.#timezone = { value: (await this.#store.getSettings()).timezone, at: now };
+    if (this.#timezone && now - this.#timezone.at <= TIMEZONE_TTL_MS) return this.#timezone.value;
+    this.#timezoneLoad ??= this.#store
+      .getSettings()
+      .then(({ timezone }) => {
+        this.#timezone = { value: timezone, at: this.#now() };
+        return timezone;
+      })
+      .finally(() => {
+        this.#timezoneLoad = undefined;
+      });
+    if (this.#timezone) {
+      this.#timezoneLoad.catch(() => undefined);
+      return this.#timezone.value;
     }
-    return this.#timezone.value;
+    return this.#timezoneLoad;
   }
 
   async ingest(batch: IngestBatch, enrich: EnrichOptions): Promise<IngestSummary> {
@@ -136,12 +152,14 @@ export class IngestPipeline {
     );
     if (live.length > 1) live.sort((a, b) => Number(a.timestamp) - Number(b.timestamp));
     for (const row of live) {
-      row.session_id = this.sessions.assign(String(row.site), String(row.visitor_id), {
+      const step = this.sessions.assignStep(String(row.site), String(row.visitor_id), {
         timestampMs: Number(row.timestamp),
         source: row.source as string | null,
         medium: row.medium as string | null,
         campaign: row.campaign as string | null,
       });
+      row.session_id = step.sessionId;
+      if (step.started) this.#refresher.expectStart(step.sessionId, now);
     }
   }
 

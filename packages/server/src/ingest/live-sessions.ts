@@ -27,10 +27,15 @@ export class LiveSessions {
 
   /** The session id of a visitor's event; advances the visitor's state. */
   assign(site: string, visitorId: string, event: SessionEvent): string {
+    return this.assignStep(site, visitorId, event).sessionId;
+  }
+
+  /** As `assign`, and whether the event started the session. */
+  assignStep(site: string, visitorId: string, event: SessionEvent): { sessionId: string; started: boolean } {
     const key = `${site}\u0000${visitorId}`;
     const step = nextSession(visitorId, this.#states.get(key), event, this.timeoutMs);
     this.#states.set(key, step.state);
-    return step.state.sessionId;
+    return { sessionId: step.state.sessionId, started: step.started !== null };
   }
 
   restore(states: readonly LiveSessionState[]): void {

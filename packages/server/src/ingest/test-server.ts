@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 export const NORTHSTAR_BIN = fileURLToPath(new URL('../../bin/northstar.js', import.meta.url));
 
+/** Only for test and bench servers. */
+export const TEST_SERVER_SECRET = 'test-server-only-9hT4qLx2Vr7Kp3Nw8Zb5Mc1Jd6Fs0Ga';
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -38,7 +41,8 @@ export interface ServerProcess {
 export async function startServer(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, NORTHSTAR_BIN, '--data', dataDir, 'serve', '--port', String(port)], {
-    env: { ...process.env, ...env },
+    // `serve` outside the loopback demo refuses to start without a secret.
+    env: { NORTHSTAR_SECRET: TEST_SERVER_SECRET, ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -12,6 +12,13 @@ export const COLLECTIONS = [
   'custom_metrics',
   'share_links',
   'audit_log',
+  'alert_events',
+  'outbox',
+  'report_schedules',
+  'report_runs',
+  'notification_settings',
+  'user_sessions',
+  'privacy_settings',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 

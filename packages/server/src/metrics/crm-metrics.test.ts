@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
 import { loadCrm } from './fixture-crm.ts';
 import { runQuery } from './run-query.ts';
 import { openTestStore } from './test-fixtures.ts';
 
-let store: DuckDbStore;
+let store: Store;
 const q1 = { from: '2026-01-01', to: '2026-04-01' };
 const Y = 365.25;
 

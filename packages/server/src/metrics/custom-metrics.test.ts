@@ -1,12 +1,12 @@
 import { DEFAULT_CATALOG, parseCustomMetrics } from '@northstar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
 import { catalogWithCustomMetrics } from './custom-catalog.ts';
 import { WEB_SESSIONS } from './fixture-web.ts';
 import { runQuery } from './run-query.ts';
 import { loadSessions, openTestStore } from './test-fixtures.ts';
 
-let store: DuckDbStore;
+let store: Store;
 const range = { from: '2026-01-01', to: '2026-03-01' };
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@
  *        03-10 sales people outbound 900 · 03-11 mkt Paid Search advertising 200.
  */
 import type { StoredRow } from '@northstar/core';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
 import { load, loadSessions, type SessionSpec, utc } from './test-fixtures.ts';
 
 const contact = (id: string, created: string, extra: StoredRow = {}): StoredRow => ({
@@ -48,7 +48,7 @@ export const CRM_SESSIONS: SessionSpec[] = [
   },
 ];
 
-export async function loadCrm(store: DuckDbStore): Promise<void> {
+export async function loadCrm(store: Store): Promise<void> {
   await loadSessions(store, CRM_SESSIONS);
   await load(store, 'contacts', [
     contact('a', '2026-01-10', { owner: 'ann', program: 'digital' }),

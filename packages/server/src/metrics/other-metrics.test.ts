@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
 import { runQuery } from './run-query.ts';
 import { load, openTestStore, utc } from './test-fixtures.ts';
 
-let store: DuckDbStore;
+let store: Store;
 const range = { from: '2026-01-01', to: '2026-03-01' };
 
 const social = (network: string, date: string, followers: number, impressions: number, likes: number, rest = 0) => ({

@@ -1,10 +1,10 @@
 import { parseQueryRequest } from '@northstar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
 import { runQuery } from './run-query.ts';
 import { openTestStore } from './test-fixtures.ts';
 
-let store: DuckDbStore;
+let store: Store;
 beforeAll(async () => {
   store = await openTestStore();
 });

@@ -3,8 +3,9 @@
  * (ab_test, cohort_retention) run their own SQL through the same steps.
  */
 import {
-  AppError,
+  assertUnreachable,
   type Catalog,
+  clickhouseDialect,
   compileQuery,
   DEFAULT_CATALOG,
   duckdbDialect,
@@ -26,8 +27,14 @@ export interface RunQueryOptions {
 }
 
 export function dialectFor(store: Pick<Store, 'engine'>): SqlDialect {
-  if (store.engine === 'duckdb') return duckdbDialect;
-  throw new AppError('internal', `no SQL dialect for engine '${store.engine}' yet`);
+  switch (store.engine) {
+    case 'duckdb':
+      return duckdbDialect;
+    case 'clickhouse':
+      return clickhouseDialect;
+    default:
+      return assertUnreachable(store.engine, 'engine');
+  }
 }
 
 export async function runQuery(store: Store, request: QueryRequest, options: RunQueryOptions = {}): Promise<QueryResult> {

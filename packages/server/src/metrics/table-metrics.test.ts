@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
 import { loadCrm } from './fixture-crm.ts';
 import { WEB_SESSIONS } from './fixture-web.ts';
 import { runQuery } from './run-query.ts';
 import { load, loadSessions, openTestStore, type SessionSpec, utc } from './test-fixtures.ts';
 
-let web: DuckDbStore;
-let crm: DuckDbStore;
+let web: Store;
+let crm: Store;
 const range = { from: '2026-01-01', to: '2026-03-01' };
 
 /** Experiment hero: 10 control visitors (2 convert), 10 on b (5 convert; y5's goal precedes exposure). */

@@ -1,14 +1,16 @@
 /** Builders for the small hand-computed data sets of the metric tests. */
 import type { StoredRow, TableName } from '@northstar/core';
-import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
+import { openEngineStore } from '../test-harness/engine-stores.ts';
 
 /** 'YYYY-MM-DD HH:MM[:SS]' read as UTC, to epoch ms. */
 export function utc(text: string): number {
   return Date.parse(`${text.replace(' ', 'T')}Z`);
 }
 
-export async function openTestStore(timezone = 'UTC'): Promise<DuckDbStore> {
-  const store = await DuckDbStore.open({ path: ':memory:' });
+/** An empty store on the engine under test (NORTHSTAR_TEST_ENGINE; DuckDB in memory by default). */
+export async function openTestStore(timezone = 'UTC'): Promise<Store> {
+  const store = await openEngineStore();
   if (timezone !== 'UTC') await store.updateSettings({ timezone });
   return store;
 }
@@ -57,11 +59,11 @@ export function sessionEvents(spec: SessionSpec): StoredRow[] {
   }));
 }
 
-export async function loadSessions(store: DuckDbStore, sessions: readonly SessionSpec[]): Promise<void> {
+export async function loadSessions(store: Store, sessions: readonly SessionSpec[]): Promise<void> {
   await store.insertRows('events', sessions.flatMap(sessionEvents));
   await store.refreshSessions();
 }
 
-export async function load(store: DuckDbStore, table: TableName, rows: readonly StoredRow[]): Promise<void> {
+export async function load(store: Store, table: TableName, rows: readonly StoredRow[]): Promise<void> {
   await store.insertRows(table, rows);
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
 import { WEB_SESSIONS } from './fixture-web.ts';
 import { runQuery } from './run-query.ts';
 import { load, loadSessions, openTestStore, utc } from './test-fixtures.ts';
 
-let store: DuckDbStore;
+let store: Store;
 const range = { from: '2026-01-01', to: '2026-03-01' };
 
 beforeAll(async () => {

@@ -19,7 +19,13 @@ import { appendRows, type ColumnDef } from './chunk-writer.ts';
 import { createTableSql } from './ddl.ts';
 import { LiveEventLog, SerialQueue } from './live-event-log.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { REBUILD_IDENTITIES_SQL, REBUILD_SESSIONS_SQL, REFRESH_TOUCHED_SESSIONS_SQL, SESSIONIZE_SQL, TOUCHED_SESSIONS_TABLE_SQL } from './sessions-sql.ts';
+import {
+  REBUILD_IDENTITIES_SQL,
+  REBUILD_SESSIONS_SQL,
+  REFRESH_TOUCHED_SESSIONS_SQL,
+  SESSIONIZE_SQL,
+  TOUCHED_SESSIONS_TABLE_SQL,
+} from './sessions-sql.ts';
 
 export interface DuckDbStoreOptions {
   /** File path, or ':memory:'. */

@@ -1,0 +1,2 @@
+export * from './goal.ts';
+export * from './pace.ts';

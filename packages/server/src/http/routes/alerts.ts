@@ -1,0 +1,95 @@
+/**
+ * Alerts: rules (CRUD of `/api/v1/alerts`), an evaluation pass on demand (`POST
+ * /api/v1/alerts/evaluate`, the same pass the scheduler of `northstar serve` runs), the history of
+ * what fired and was delivered, and the notification settings (SMTP server, private targets), which
+ * only admins may read or change (http/auth/route-permissions.ts).
+ */
+import { type AlertRuleInput, AppError, alertRulePatchSchema } from '@northstar/core';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { alertHistory } from '../../alerts/alert-history.ts';
+import { listRules, parseWith, saveRule, toRuleView } from '../../alerts/alert-rules.ts';
+import {
+  loadNotificationSettings,
+  notificationSettingsSchema,
+  redactSettings,
+  saveNotificationSettings,
+} from '../../jobs/notification-settings.ts';
+import { runAlertPass } from '../../jobs/run-jobs.ts';
+import { checkTargetHost, refuseBlockedTarget } from '../../jobs/target-address.ts';
+import { loadWorkspaceCatalog } from '../../metrics/workspace-catalog.ts';
+import type { Store } from '../../store/store.ts';
+
+const idSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict();
+const evaluateSchema = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
+const historySchema = z
+  .object({
+    rule: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
+  const meta = store.metadata;
+  const load = async (params: unknown) => {
+    const { id } = parseWith(idSchema, params, 'alert id');
+    const doc = await meta.get<AlertRuleInput>('alerts', id);
+    if (!doc) throw new AppError('notFound', `no alert rule ${id}`);
+    return doc;
+  };
+
+  app.get('/api/v1/alerts', async () => ({ alerts: await listRules(store) }));
+
+  app.post('/api/v1/alerts', async (request, reply) =>
+    reply.status(201).send(await saveRule(store, await loadWorkspaceCatalog(meta), request.body)),
+  );
+
+  app.get('/api/v1/alerts/history', async (request) => {
+    const query = parseWith(historySchema, request.query, 'history query');
+    return { events: await alertHistory(meta, { limit: query.limit, ...(query.rule ? { ruleId: query.rule } : {}) }) };
+  });
+
+  app.post('/api/v1/alerts/evaluate', async (request) => {
+    const { at } = parseWith(evaluateSchema, request.body, 'evaluation');
+    return runAlertPass(store, at ? new Date(at) : new Date());
+  });
+
+  app.get('/api/v1/alerts/settings', async () => {
+    return redactSettings(await loadNotificationSettings(meta));
+  });
+
+  app.put('/api/v1/alerts/settings', async (request) => {
+    const settings = parseWith(notificationSettingsSchema, request.body, 'notification settings');
+    if (settings.smtp) {
+      await refuseBlockedTarget(checkTargetHost(settings.smtp.host, { allowPrivate: settings.allowPrivateTargets }));
+    }
+    const current = await loadNotificationSettings(meta);
+    // A form that does not send the password back keeps the stored one for the same server.
+    if (settings.smtp && settings.smtp.password === undefined && current.smtp?.host === settings.smtp.host && current.smtp.password) {
+      settings.smtp.password = current.smtp.password;
+    }
+    return redactSettings(await saveNotificationSettings(meta, settings));
+  });
+
+  app.get('/api/v1/alerts/:id', async (request) => toRuleView(await load(request.params)));
+
+  app.put('/api/v1/alerts/:id', async (request) => {
+    const doc = await load(request.params);
+    return saveRule(store, await loadWorkspaceCatalog(meta), request.body, doc.id);
+  });
+
+  app.patch('/api/v1/alerts/:id', async (request) => {
+    const doc = await load(request.params);
+    const patch = parseWith(alertRulePatchSchema, request.body, 'alert rule');
+    return saveRule(store, await loadWorkspaceCatalog(meta), { ...doc.body, ...patch }, doc.id);
+  });
+
+  app.delete('/api/v1/alerts/:id', async (request, reply) => {
+    const doc = await load(request.params);
+    await meta.delete('alerts', doc.id);
+    return reply.status(204).send();
+  });
+}
