@@ -34,6 +34,25 @@ function creditOf(result: AttributionResult, key: string): number | undefined {
 }
 
 describe('Shapley value, v(S) = conversions of journeys whose channel set lies inside S', () => {
+  it('reproduces the Facebook / Organic / LinkedIn example of the data-driven attribution tutorials', () => {
+    // 100 conversions by channel set (F 20, O 10, L 17, F+O 17, F+L 30, L+O 0, F+L+O 6), so
+    // v(F) = 20, v(F+O) = 47, v(F+L) = 67, v(L+O) = 27, v(F+L+O) = 100 — the worth table of the
+    // published example (0.2, 0.1, 0.17, 0.47, 0.67, 0.27, 1.0 as shares). Its Shapley values:
+    // F = 20 + 17/2 + 30/2 + 6/3 = 45.5, O = 10 + 17/2 + 6/3 = 20.5, L = 17 + 30/2 + 6/3 = 34.
+    const rows: PathSummaryRow[] = [
+      { path: ['F'], conversions: 20, nulls: 0, value: 20 },
+      { path: ['O'], conversions: 10, nulls: 0, value: 10 },
+      { path: ['L'], conversions: 17, nulls: 0, value: 17 },
+      { path: ['O', 'F'], conversions: 17, nulls: 0, value: 17 },
+      { path: ['L', 'F'], conversions: 30, nulls: 0, value: 30 },
+      { path: ['F', 'L', 'O'], conversions: 6, nulls: 0, value: 6 },
+    ];
+    const credits = Object.fromEntries(attributePaths('shapley', rows).rows.map((r) => [r.key, r.conversions]));
+    expect(credits.F).toBeCloseTo(45.5, 12);
+    expect(credits.O).toBeCloseTo(20.5, 12);
+    expect(credits.L).toBeCloseTo(34, 12);
+  });
+
   // Channel sets and conversions: {A} 10, {A,B} 20, {A,B,C} 30, {B,C} 12. Order and repeats do
   // not matter: B > A is the set {A,B}; A > B > C > A is {A,B,C}.
   const rows: PathSummaryRow[] = [
