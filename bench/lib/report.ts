@@ -25,7 +25,7 @@ export function writeSection(title: string, command: string, body: string): void
   if (start === -1) next = `${current.trimEnd()}\n\n${section}`;
   else {
     const end = current.indexOf('\n## ', start + 1);
-    next = current.slice(0, start) + section + (end === -1 ? '' : current.slice(end + 1));
+    next = current.slice(0, start) + section + (end === -1 ? '' : `\n${current.slice(end + 1)}`);
   }
   writeFileSync(FILE, next);
   process.stdout.write(`${section}\n(written to BENCHMARKS.md)\n`);
