@@ -1,6 +1,7 @@
 export * from './alerts/index.ts';
 export * from './attribution/index.ts';
 export * from './errors/app-error.ts';
+export * from './errors/parse-with.ts';
 export * from './goals/index.ts';
 export * from './inputs/kinds.ts';
 export * from './inputs/parse-value.ts';

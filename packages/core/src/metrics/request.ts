@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ATTRIBUTION_MODELS, type AttributionModel } from '../attribution/types.ts';
-import { AppError } from '../errors/app-error.ts';
+import { parseWith } from '../errors/parse-with.ts';
 import { GRAINS, type Grain } from './types.ts';
 
 export type QueryFilter =
@@ -81,13 +81,7 @@ export const queryRequestSchema = z
 
 /** Validates an HTTP body or CLI options into a QueryRequest; errors name the offending field. */
 export function parseQueryRequest(input: unknown): QueryRequest {
-  const parsed = queryRequestSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    const first = issues[0];
-    throw new AppError('validation', `invalid query: ${first ? `${first.path || 'request'}: ${first.message}` : ''}`, { issues });
-  }
-  const v = parsed.data;
+  const v = parseWith(queryRequestSchema, input, 'query');
   const filterList = v.filter === undefined ? [] : Array.isArray(v.filter) ? v.filter : [v.filter];
   const request: QueryRequest = { metrics: v.metrics };
   if (v.from !== undefined) request.from = v.from;

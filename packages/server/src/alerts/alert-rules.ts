@@ -1,7 +1,6 @@
 /** Alert rules in the metadata collection `alerts`, checked against the catalog, the goals and the target policy on save. */
 import { randomUUID } from 'node:crypto';
-import { type AlertRuleInput, AppError, alertRuleInputSchema, allowedDimensions, type Catalog } from '@northstar/core';
-import type { z } from 'zod';
+import { type AlertRuleInput, AppError, alertRuleInputSchema, allowedDimensions, type Catalog, parseWith } from '@northstar/core';
 import { loadNotificationSettings } from '../jobs/notification-settings.ts';
 import { checkWebhookUrl, type Resolver, refuseBlockedTarget } from '../jobs/target-address.ts';
 import type { MetaDocument } from '../meta/metadata-store.ts';
@@ -11,16 +10,6 @@ export interface AlertRuleView extends AlertRuleInput {
   id: string;
   createdAt: string;
   updatedAt: string;
-}
-
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    const first = issues[0];
-    throw new AppError('validation', `invalid ${what}: ${first ? `${first.path || what}: ${first.message}` : ''}`, { issues });
-  }
-  return parsed.data;
 }
 
 export function toRuleView(doc: MetaDocument<AlertRuleInput>): AlertRuleView {

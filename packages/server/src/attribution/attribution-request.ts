@@ -1,4 +1,4 @@
-import { AppError, ATTRIBUTION_MODELS, type AttributionModel, isAttributionModel, isValidTimezone } from '@northstar/core';
+import { AppError, ATTRIBUTION_MODELS, type AttributionModel, isAttributionModel, isValidTimezone, parseWith } from '@northstar/core';
 import { z } from 'zod';
 import { CONVERSIONS, JOURNEY_DIMENSIONS } from './journey-sql.ts';
 import type { AttributionRequest } from './run-attribution.ts';
@@ -36,13 +36,7 @@ function isoDay(ms: number): string {
 
 /** Validates attribution input; the default range is the 12 months up to and including today. */
 export function parseAttributionRequest(input: unknown, workspaceTimezone: string, now = Date.now()): AttributionRequest {
-  const parsed = attributionInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join('.') || 'request';
-    throw new AppError('validation', `${field}: ${issue?.message ?? 'invalid'}`, { issues: parsed.error.issues });
-  }
-  const value = parsed.data;
+  const value = parseWith(attributionInputSchema, input, 'attribution request');
   const timezone = value.tz ?? workspaceTimezone;
   if (!isValidTimezone(timezone)) throw new AppError('badTimezone', `unknown timezone '${timezone}'`);
   const to = value.to ?? isoDay(now + 86_400_000);

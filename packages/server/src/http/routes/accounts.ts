@@ -3,7 +3,7 @@
  * user's own password change. Sessions are cookies (HttpOnly, SameSite=Lax, Secure over HTTPS);
  * the CSRF token comes back in the body and in a readable cookie for the dashboard to echo.
  */
-import { AppError } from '@northstar/core';
+import { AppError, parseWith } from '@northstar/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { checkPasswordStrength, MAX_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
@@ -12,7 +12,6 @@ import { countUsers, createUser, findUserByEmail, loadUser, setPassword, toUserI
 import type { AuthContext } from '../auth/auth-context.ts';
 import { identityOf } from '../auth/authorize.ts';
 import { loginRateLimit, type RateLimitOptions } from '../auth/security.ts';
-import { parseBody } from './parse-body.ts';
 
 const credentials = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(MAX_PASSWORD_LENGTH) }).strict();
 const passwordChange = z
@@ -54,7 +53,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AuthContext, li
   });
 
   app.post('/api/v1/setup', { config: loginRateLimit(limits) }, async (request, reply) => {
-    const body = parseBody(credentials, request.body, 'setup');
+    const body = parseWith(credentials, request.body, 'setup');
     checkPasswordStrength(body.password);
     // One at a time, so two first visitors cannot both become admin.
     const run = setupRunning.then(async () => {
@@ -73,7 +72,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AuthContext, li
   });
 
   app.post('/api/v1/auth/login', { config: loginRateLimit(limits) }, async (request, reply) => {
-    const body = parseBody(credentials, request.body, 'login');
+    const body = parseWith(credentials, request.body, 'login');
     const user = await findUserByEmail(meta, body.email);
     const ok = await verifyPassword(user?.body.passwordHash, body.password);
     if (!user || !ok) throw new AppError('unauthorized', 'wrong email or password');
@@ -90,7 +89,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AuthContext, li
   app.put('/api/v1/auth/password', { config: loginRateLimit(limits) }, async (request, reply) => {
     const identity = identityOf(request);
     if (identity.kind !== 'user') throw new AppError('forbidden', 'sign in to change your password');
-    const body = parseBody(passwordChange, request.body, 'password change');
+    const body = parseWith(passwordChange, request.body, 'password change');
     const user = await loadUser(meta, identity.userId);
     if (!(await verifyPassword(user.passwordHash, body.currentPassword))) throw new AppError('forbidden', 'the current password is wrong');
     await setPassword(meta, identity.userId, body.newPassword, false);

@@ -4,11 +4,11 @@
  * what fired and was delivered, and the notification settings (SMTP server, private targets), which
  * only admins may read or change (http/auth/route-permissions.ts).
  */
-import { type AlertRuleInput, AppError, alertRulePatchSchema } from '@northstar/core';
+import { type AlertRuleInput, AppError, alertRulePatchSchema, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { alertHistory } from '../../alerts/alert-history.ts';
-import { listRules, parseWith, saveRule, toRuleView } from '../../alerts/alert-rules.ts';
+import { listRules, saveRule, toRuleView } from '../../alerts/alert-rules.ts';
 import {
   loadNotificationSettings,
   notificationSettingsSchema,

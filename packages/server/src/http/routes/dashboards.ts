@@ -5,7 +5,7 @@
  * dashboard app and by reports, through the metric layer.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '@northstar/core';
+import { AppError, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { MetadataStore } from '../../meta/metadata-store.ts';
@@ -53,23 +53,13 @@ const idSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) });
 export type DashboardTile = z.infer<typeof tileSchema>;
 export type DashboardBody = z.infer<typeof dashboardInputSchema>;
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    const first = issues[0];
-    throw new AppError('validation', `invalid ${what}: ${first ? `${first.path || what}: ${first.message}` : ''}`, { issues });
-  }
-  return parsed.data;
-}
-
 function toJson(doc: { id: string; body: DashboardBody; createdAt: string; updatedAt: string }) {
   return { id: doc.id, name: doc.body.name, tiles: doc.body.tiles, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
 }
 
 export function registerDashboardRoutes(app: FastifyInstance, meta: MetadataStore): void {
   const load = async (params: unknown) => {
-    const { id } = parse(idSchema, params, 'dashboard id');
+    const { id } = parseWith(idSchema, params, 'dashboard id');
     const doc = await meta.get<DashboardBody>('dashboards', id);
     if (!doc) throw new AppError('notFound', `no dashboard ${id}`);
     return doc;
@@ -78,7 +68,7 @@ export function registerDashboardRoutes(app: FastifyInstance, meta: MetadataStor
   app.get('/api/v1/dashboards', async () => ({ dashboards: (await meta.list<DashboardBody>('dashboards')).map(toJson) }));
 
   app.post('/api/v1/dashboards', async (request, reply) => {
-    const body = parse(dashboardInputSchema, request.body, 'dashboard');
+    const body = parseWith(dashboardInputSchema, request.body, 'dashboard');
     return reply.status(201).send(toJson(await meta.put('dashboards', randomUUID(), body)));
   });
 
@@ -86,13 +76,13 @@ export function registerDashboardRoutes(app: FastifyInstance, meta: MetadataStor
 
   app.put('/api/v1/dashboards/:id', async (request) => {
     const doc = await load(request.params);
-    const body = parse(dashboardInputSchema, request.body, 'dashboard');
+    const body = parseWith(dashboardInputSchema, request.body, 'dashboard');
     return toJson(await meta.put('dashboards', doc.id, body));
   });
 
   app.patch('/api/v1/dashboards/:id', async (request) => {
     const doc = await load(request.params);
-    const patch = parse(dashboardPatchSchema, request.body, 'dashboard');
+    const patch = parseWith(dashboardPatchSchema, request.body, 'dashboard');
     return toJson(await meta.put('dashboards', doc.id, { ...doc.body, ...patch }));
   });
 

@@ -2,7 +2,7 @@
  * Goals: CRUD of `/api/v1/goals`; every read carries the goal's progress and pace as of now (or
  * `?at=ISO-TIME`, to see a past or future day).
  */
-import { AppError, goalPatchSchema } from '@northstar/core';
+import { AppError, goalPatchSchema, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type GoalView, goalProgress, parseGoal, saveGoal, toView } from '../../goals/goal-service.ts';
@@ -12,26 +12,16 @@ import type { Store } from '../../store/store.ts';
 const idSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict();
 const readQuery = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
 
-function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
-  const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    const first = issues[0];
-    throw new AppError('validation', `invalid ${what}: ${first ? `${first.path || what}: ${first.message}` : ''}`, { issues });
-  }
-  return parsed.data;
-}
-
 export function registerGoalRoutes(app: FastifyInstance, store: Store): void {
   const meta = store.metadata;
   const load = async (params: unknown) => {
-    const { id } = parse(idSchema, params, 'goal id');
+    const { id } = parseWith(idSchema, params, 'goal id');
     const doc = await meta.get<GoalView>('goals', id);
     if (!doc) throw new AppError('notFound', `no goal ${id}`);
     return toView(doc);
   };
   const withProgress = async (goals: GoalView[], query: unknown) => {
-    const { at } = parse(readQuery, query, 'query');
+    const { at } = parseWith(readQuery, query, 'query');
     const now = at ? new Date(at) : new Date();
     const catalog = await loadWorkspaceCatalog(meta);
     return Promise.all(
@@ -65,7 +55,7 @@ export function registerGoalRoutes(app: FastifyInstance, store: Store): void {
 
   app.patch('/api/v1/goals/:id', async (request) => {
     const existing = await load(request.params);
-    const patch = parse(goalPatchSchema, request.body, 'goal');
+    const patch = parseWith(goalPatchSchema, request.body, 'goal');
     const { id, createdAt: _c, updatedAt: _u, ...current } = existing;
     const merged: Record<string, unknown> = { ...current, ...patch };
     // A new KPI takes its own direction unless the patch names one; a calendar period ends by itself.

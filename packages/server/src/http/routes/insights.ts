@@ -1,8 +1,7 @@
 /** GET /api/v1/insights?from&to: findings from the data over a range (default: the last 30 days). */
-import { AppError, formatDay, localDay, parseDay } from '@northstar/core';
+import { AppError, formatDay, localDay, parseDay, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseWith } from '../../alerts/alert-rules.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
 import { loadWorkspaceCatalog } from '../../metrics/workspace-catalog.ts';
 import type { Store } from '../../store/store.ts';

@@ -1,3 +1,4 @@
+import { parseWith } from '@northstar/core';
 /**
  * Privacy and accountability (admins): erase a contact or a visitor, the retention limit (applied
  * at once when set, then hourly), and the audit log.
@@ -9,7 +10,6 @@ import { eraseSubject } from '../../privacy/erase.ts';
 import { loadPrivacySettings, MAX_RETENTION_DAYS, runRetention, savePrivacySettings } from '../../privacy/retention.ts';
 import type { Store } from '../../store/store.ts';
 import type { AuthContext } from '../auth/auth-context.ts';
-import { parseBody } from './parse-body.ts';
 
 const personId = z.string().trim().min(1).max(200);
 const eraseSchema = z.union([z.object({ contactId: personId }).strict(), z.object({ visitorId: personId }).strict()]);
@@ -20,12 +20,12 @@ const HOUR_MS = 3_600_000;
 export function registerPrivacyRoutes(app: FastifyInstance, store: Store, ctx: AuthContext, options: { retentionJob: boolean }): void {
   const { meta, workspace } = ctx;
 
-  app.post('/api/v1/privacy/erase', async (request) => eraseSubject(store, parseBody(eraseSchema, request.body, 'erasure request')));
+  app.post('/api/v1/privacy/erase', async (request) => eraseSubject(store, parseWith(eraseSchema, request.body, 'erasure request')));
 
   app.get('/api/v1/privacy/settings', async () => loadPrivacySettings(meta, workspace));
 
   app.put('/api/v1/privacy/settings', async (request) => {
-    const { retentionDays } = parseBody(settingsSchema, request.body, 'privacy settings');
+    const { retentionDays } = parseWith(settingsSchema, request.body, 'privacy settings');
     const current = await loadPrivacySettings(meta, workspace);
     await savePrivacySettings(meta, workspace, { ...current, retentionDays });
     const deleted = await runRetention(store, workspace);
@@ -33,7 +33,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, store: Store, ctx: A
   });
 
   app.get('/api/v1/audit-log', async (request) => ({
-    entries: await listAudit(meta, parseBody(auditQuery, request.query, 'query').limit),
+    entries: await listAudit(meta, parseWith(auditQuery, request.query, 'query').limit),
   }));
 
   if (!options.retentionJob) return;

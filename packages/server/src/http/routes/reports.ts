@@ -4,10 +4,9 @@
  * `POST /api/v1/reports/:id/send` to send one now).
  */
 import { randomUUID } from 'node:crypto';
-import { AppError, parseDay } from '@northstar/core';
+import { AppError, parseDay, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseWith } from '../../alerts/alert-rules.ts';
 import { stableId } from '../../jobs/outbox.ts';
 import { runDeliveryPass } from '../../jobs/run-jobs.ts';
 import { buildReport, reportCsv, reportPdf } from '../../reports/build-report.ts';

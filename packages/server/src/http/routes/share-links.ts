@@ -3,7 +3,7 @@
  * queries of its own tiles, nothing else: a viewer picks a tile, never a metric, dimension or
  * filter, and with a fixed range not the dates either.
  */
-import { AppError, parseDay } from '@northstar/core';
+import { AppError, parseDay, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createShareLink, listShareLinks, revokeShareLink, type ShareRange } from '../../auth/share-links.ts';
@@ -13,7 +13,6 @@ import { loadDashboard, tileRequest } from '../../reports/dashboard-data.ts';
 import type { Store } from '../../store/store.ts';
 import type { AuthContext } from '../auth/auth-context.ts';
 import { identityOf } from '../auth/authorize.ts';
-import { parseBody } from './parse-body.ts';
 
 /** The longest range a viewer may pick on an adjustable link. */
 export const MAX_SHARE_DAYS = 3 * 366;
@@ -42,7 +41,7 @@ export function registerShareLinkRoutes(app: FastifyInstance, store: Store, ctx:
   app.get('/api/v1/share-links', async () => ({ links: await listShareLinks(meta) }));
 
   app.post('/api/v1/share-links', async (request, reply) => {
-    const body = parseBody(createSchema, request.body, 'share link');
+    const body = parseWith(createSchema, request.body, 'share link');
     await loadDashboard(store, body.dashboardId);
     const identity = identityOf(request);
     const createdBy = identity.kind === 'user' ? identity.email : identity.kind === 'key' ? identity.key.id : null;
@@ -50,7 +49,7 @@ export function registerShareLinkRoutes(app: FastifyInstance, store: Store, ctx:
     return reply.status(201).send({ ...link, path: `/share/${link.token}` });
   });
 
-  app.delete('/api/v1/share-links/:id', async (request) => revokeShareLink(meta, parseBody(idSchema, request.params, 'share link id').id));
+  app.delete('/api/v1/share-links/:id', async (request) => revokeShareLink(meta, parseWith(idSchema, request.params, 'share link id').id));
 
   const linkOf = (request: Parameters<typeof identityOf>[0]) => {
     const identity = identityOf(request);
@@ -66,7 +65,7 @@ export function registerShareLinkRoutes(app: FastifyInstance, store: Store, ctx:
 
   app.post('/api/v1/share/:token/query', async (request) => {
     const link = linkOf(request);
-    const body = parseBody(shareQuerySchema, request.body, 'share query');
+    const body = parseWith(shareQuerySchema, request.body, 'share query');
     const dashboard = await loadDashboard(store, link.dashboardId);
     const tile = dashboard.body.tiles.find((t) => t.id === body.tile);
     if (!tile) throw new AppError('notFound', `no tile ${body.tile} on this dashboard`);

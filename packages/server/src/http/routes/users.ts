@@ -1,5 +1,5 @@
 /** User management (admins): list, invite, change role, remove, reset a password. */
-import { AppError } from '@northstar/core';
+import { AppError, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { generatePassword, MAX_PASSWORD_LENGTH } from '../../auth/passwords.ts';
@@ -7,7 +7,6 @@ import { ROLES } from '../../auth/roles.ts';
 import { deleteUserSessions } from '../../auth/sessions.ts';
 import { createUser, listUsers, removeUser, setPassword, setRole } from '../../auth/users.ts';
 import type { AuthContext } from '../auth/auth-context.ts';
-import { parseBody } from './parse-body.ts';
 
 const inviteSchema = z
   .object({ email: z.string().min(3).max(320), role: z.enum(ROLES), password: z.string().min(1).max(MAX_PASSWORD_LENGTH).optional() })
@@ -18,13 +17,13 @@ const idSchema = z.object({ id: z.string().regex(/^usr_[0-9a-f]{16}$/, 'is not a
 
 export function registerUserRoutes(app: FastifyInstance, ctx: AuthContext): void {
   const { meta, workspace } = ctx;
-  const userId = (params: unknown) => parseBody(idSchema, params, 'user id').id;
+  const userId = (params: unknown) => parseWith(idSchema, params, 'user id').id;
 
   app.get('/api/v1/users', async () => ({ users: await listUsers(meta, workspace) }));
 
   /** Without a password, one is generated and returned once; the user must change it at first login. */
   app.post('/api/v1/users', async (request, reply) => {
-    const body = parseBody(inviteSchema, request.body, 'user');
+    const body = parseWith(inviteSchema, request.body, 'user');
     const temporaryPassword = body.password === undefined ? generatePassword() : undefined;
     const user = await createUser(meta, {
       email: body.email,
@@ -37,7 +36,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AuthContext): void
   });
 
   app.patch('/api/v1/users/:id', async (request) => {
-    const { role } = parseBody(roleSchema, request.body, 'role change');
+    const { role } = parseWith(roleSchema, request.body, 'role change');
     return setRole(meta, userId(request.params), workspace, role);
   });
 
@@ -50,7 +49,7 @@ export function registerUserRoutes(app: FastifyInstance, ctx: AuthContext): void
 
   app.post('/api/v1/users/:id/password', async (request) => {
     const id = userId(request.params);
-    const body = parseBody(resetSchema, request.body, 'password reset');
+    const body = parseWith(resetSchema, request.body, 'password reset');
     const users = await listUsers(meta, workspace);
     if (!users.some((u) => u.id === id)) throw new AppError('notFound', `no user ${id} in this workspace`);
     const temporaryPassword = body.password === undefined ? generatePassword() : undefined;

@@ -1,8 +1,11 @@
-import { AppError } from '@northstar/core';
 import type { z } from 'zod';
+import { AppError } from './app-error.ts';
 
-/** Validates input against a zod schema; a 400 names each offending field. */
-export function parseBody<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+/**
+ * Validates input against a zod schema at a boundary; a 400 names the first offending field and
+ * lists every issue with its dotted path in `details.issues`.
+ */
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
