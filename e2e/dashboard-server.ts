@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { generateDemo } from '../packages/server/src/demo/generate-demo.ts';
 import { buildApp } from '../packages/server/src/http/app.ts';
+import type { AuthOptions } from '../packages/server/src/http/auth/auth-context.ts';
 import { DuckDbStore } from '../packages/server/src/store/duckdb/duckdb-store.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', 'packages', 'web', 'dist');
@@ -21,11 +22,13 @@ export function hasWebBuild(): boolean {
   return existsSync(join(WEB_DIST, 'index.html'));
 }
 
-export async function startDashboardServer(options: { scale?: number; dataDir?: string } = {}): Promise<DashboardServer> {
+export async function startDashboardServer(
+  options: { scale?: number; dataDir?: string; auth?: AuthOptions } = {},
+): Promise<DashboardServer> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'northstar-e2e-'));
   const store = await DuckDbStore.open({ path: join(dir, 'northstar.duckdb') });
   if ((await store.count('events')) === 0) await generateDemo(store, { scale: options.scale ?? 0.05, seed: 1 });
-  const app = await buildApp({ store, webRoot: WEB_DIST });
+  const app = await buildApp({ store, webRoot: WEB_DIST, ...(options.auth ? { auth: options.auth } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

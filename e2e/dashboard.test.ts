@@ -25,6 +25,8 @@ const ROUTES = [
   'seo',
   'experiments',
   'dashboards',
+  'goals',
+  'alerts',
 ];
 const OVERVIEW_KPIS = [
   'visitors',
@@ -78,6 +80,8 @@ describe.runIf(run)('dashboard in chromium', () => {
     for (const route of ROUTES) {
       const { page, errors } = await open(`/${route}`);
       if (route === 'dashboards') await page.getByTestId('create-dashboard').waitFor();
+      else if (route === 'alerts') await page.locator('[data-testid="alert-list"][aria-busy="false"]').waitFor({ state: 'attached' });
+      else if (route === 'goals') await page.locator('[data-testid="goal-list"][aria-busy="false"]').waitFor({ state: 'attached' });
       else await waitForTiles(page);
       const failed = await page
         .locator('.tile[data-state="error"]')
@@ -261,6 +265,77 @@ describe.runIf(run)('dashboard in chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('creates a goal with progress and pace, shows it on the overview card, edits and deletes it', async () => {
+    const { page, errors } = await open('/goals');
+    await page.getByTestId('goal-new').click();
+    await page.getByTestId('goal-metric').selectOption('leads');
+    await page.getByTestId('goal-target').fill('40');
+    await page.getByTestId('goal-period').selectOption('month');
+    await page.getByTestId('goal-submit').click();
+    const item = page.locator('[data-metric="leads"]');
+    await item.waitFor();
+    const [goal] = (
+      (await (await fetch(`${server.url}/api/v1/goals`)).json()) as { goals: Array<{ id: string; progress: { pace: string } }> }
+    ).goals;
+    await expect(item.getByTestId('pace-badge').getAttribute('data-pace')).resolves.toBe(goal?.progress.pace);
+    await screenshot(page, 'goals');
+
+    await page.goto(`${server.url}/overview`);
+    await waitForTiles(page);
+    await expect(page.getByTestId('kpi-leads').getByTestId('pace-badge').getAttribute('data-pace')).resolves.toBe(goal?.progress.pace);
+    await screenshot(page, 'overview-goal');
+
+    await page.goto(`${server.url}/goals`);
+    await item.getByTestId('goal-edit').click();
+    await page.getByTestId('goal-target').fill('55');
+    await page.getByTestId('goal-submit').click();
+    await expect.poll(() => item.textContent()).toContain('55');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await item.getByTestId('goal-delete').click();
+    await expect.poll(() => page.locator('[data-metric="leads"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows the insights of the API on the overview', async () => {
+    const range = lastDays(30);
+    const { page, errors } = await open(`/overview?range=custom&start=${range.from}&end=${range.end}`);
+    await waitForTiles(page);
+    const expected = (await (await fetch(`${server.url}/api/v1/insights?from=${range.from}&to=${range.to}`)).json()) as {
+      insights: Array<{ kind: string }>;
+    };
+    expect(expected.insights.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid^="insight-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid'))))
+      .toEqual(expected.insights.map((i) => `insight-${i.kind}`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('creates a threshold alert with a webhook and lists it, with the history', async () => {
+    const { page, errors } = await open('/alerts');
+    await page.getByTestId('alert-new').click();
+    await page.getByTestId('alert-name').fill('Leads dropped');
+    await page.getByTestId('alert-kind').selectOption('threshold');
+    await page.getByTestId('alert-metric').selectOption('leads');
+    await page.getByTestId('alert-op').selectOption('below');
+    await page.getByTestId('alert-value').fill('5');
+    await page.getByTestId('alert-channel').selectOption('webhook');
+    await page.getByTestId('alert-target').fill('https://hooks.example.com/northstar');
+    await page.getByTestId('alert-submit').click();
+    await expect.poll(() => page.getByTestId('alert-list').textContent()).toContain('Leads dropped');
+    const { alerts } = (await (await fetch(`${server.url}/api/v1/alerts`)).json()) as {
+      alerts: Array<{ name: string; condition: Record<string, unknown>; channels: unknown[] }>;
+    };
+    expect(alerts.find((a) => a.name === 'Leads dropped')).toMatchObject({
+      condition: { type: 'threshold', metric: 'leads', op: 'below', value: 5 },
+      channels: [{ type: 'webhook', url: 'https://hooks.example.com/northstar' }],
+    });
+    await screenshot(page, 'alerts');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('is usable on a phone: the page list opens as a drawer', async () => {
     const phone = await launchBrowser({ width: 390, height: 844, mobile: true });

@@ -36,12 +36,40 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const CSRF_COOKIE = 'ns_csrf';
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The session's CSRF token, from login or `GET /auth/me`; the readable cookie when the page was reloaded. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function currentCsrfToken(): string | null {
+  if (csrfToken) return csrfToken;
+  const cookie = document.cookie.split('; ').find((part) => part.startsWith(`${CSRF_COOKIE}=`));
+  return cookie ? decodeURIComponent(cookie.slice(CSRF_COOKIE.length + 1)) : null;
+}
+
+/** Called when the server answers 401 (the session expired or was revoked): the app shows the login page. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function headersFor(method: string, body: unknown): Record<string, string> {
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  const token = SAFE_METHODS.has(method) ? null : currentCsrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  return headers;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${BASE}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: headersFor(method, body),
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
@@ -57,6 +85,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   } catch {
     throw new ApiError(response.status, 'NS_ERR_BAD_RESPONSE', `the server answered ${response.status} with a body that is not JSON`);
   }
+  if (response.status === 401 && !path.startsWith('/auth/') && !path.startsWith('/share/')) onUnauthorized?.();
   if (!response.ok) {
     const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
     throw new ApiError(response.status, error?.code ?? 'NS_ERR_HTTP', error?.message ?? `HTTP ${response.status}`, error?.details);
@@ -105,8 +134,13 @@ export async function runQuery(query: QueryRequest, signal?: AbortSignal): Promi
   if (query.compare) body.compare = query.compare;
   if (query.limit !== undefined) body.limit = query.limit;
   if (query.options) body.options = query.options;
-  const result = await request<{ rows?: Row[] }>('POST', '/query', body, signal);
-  return { rows: (result.rows ?? []).map(normaliseRow) };
+  return runQueryAt('/query', body, signal);
+}
+
+/** A query route's answer with plain cells: the open API or a share link's tile query. */
+export async function runQueryAt<T extends object>(path: string, body: unknown, signal?: AbortSignal): Promise<QueryResult & T> {
+  const result = await request<{ rows?: Row[] } & T>('POST', path, body, signal);
+  return { ...result, rows: (result.rows ?? []).map(normaliseRow) };
 }
 
 /** Dates and big integers may arrive as strings or objects; cells are plain scalars here. */

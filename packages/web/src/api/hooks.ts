@@ -6,8 +6,13 @@ export function useHealth() {
   return useQuery({ queryKey: ['health'], queryFn: ({ signal }) => fetchHealth(signal), staleTime: 5 * 60_000 });
 }
 
-export function useCatalog() {
-  return useQuery({ queryKey: ['catalog'], queryFn: ({ signal }) => fetchCatalog(signal), staleTime: Number.POSITIVE_INFINITY });
+export function useCatalog(enabled = true) {
+  return useQuery({
+    queryKey: ['catalog'],
+    queryFn: ({ signal }) => fetchCatalog(signal),
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled,
+  });
 }
 
 /** The catalog as a map by id; empty while it loads. */

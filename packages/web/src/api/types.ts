@@ -60,7 +60,8 @@ export interface Workspace {
 export interface Health {
   status: string;
   engine: string;
-  workspace: Workspace;
+  /** Absent for a caller who may not read (a share link, or before sign-in). */
+  workspace?: Workspace;
 }
 
 export const ATTRIBUTION_MODELS = [

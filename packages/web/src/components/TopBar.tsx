@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { UserMenu } from '../accounts/UserMenu.tsx';
 import { useHealth } from '../api/hooks.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -30,6 +31,7 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
       <div className="top-bar-end">
         <LanguageSwitch />
         <ThemeSwitch />
+        <UserMenu />
       </div>
     </header>
   );

@@ -19,4 +19,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/seo', label: 'nav.seo', icon: '⌕' },
   { path: '/experiments', label: 'nav.experiments', icon: '⚗' },
   { path: '/dashboards', label: 'nav.dashboards', icon: '▦' },
+  { path: '/goals', label: 'nav.goals', icon: '⚑' },
+  { path: '/alerts', label: 'nav.alerts', icon: '⚠' },
 ];

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useCanEdit } from '../accounts/use-auth.ts';
 import { useDashboard } from '../api/hooks.ts';
 import { ControlsBar } from '../components/ControlsBar.tsx';
 import { useI18n } from '../i18n/use-i18n.ts';
+import { SharePanel } from '../share/SharePanel.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
 import { DashboardTitle } from './DashboardTitle.tsx';
 import { TileEditor } from './TileEditor.tsx';
@@ -16,6 +18,8 @@ export function DashboardView() {
   const query = useDashboard(id);
   const draft = useDashboardDraft(query.data);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const canEdit = useCanEdit();
+  const [sharing, setSharing] = useState(false);
 
   if (query.error) {
     return (
@@ -50,6 +54,11 @@ export function DashboardView() {
           >
             {t('dashboards.save')}
           </button>
+          {canEdit && (
+            <button type="button" data-testid="dashboard-share" aria-expanded={sharing} onClick={() => setSharing((open) => !open)}>
+              {t('share.button')}
+            </button>
+          )}
           <button type="button" data-testid="add-tile" onClick={() => setEditing('new')}>
             + {t('dashboards.addTile')}
           </button>
@@ -73,6 +82,7 @@ export function DashboardView() {
         </p>
       )}
       <ControlsBar />
+      {sharing && canEdit && <SharePanel dashboardId={query.data.id} />}
       {editing && (
         <TileEditor
           key={editing}

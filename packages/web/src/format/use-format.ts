@@ -11,7 +11,7 @@ export interface Formatter extends FormatContext {
 /** Formats in the chosen language, with money in the workspace's reporting currency. */
 export function useFormat(): Formatter {
   const { locale } = useI18n();
-  const currency = useHealth().data?.workspace.currency ?? 'USD';
+  const currency = useHealth().data?.workspace?.currency ?? 'USD';
   return useMemo(() => {
     const context = { locale, currency };
     return { ...context, format: (value, unit, metric) => formatValue(value, unit, context, metric) };

@@ -11,6 +11,8 @@ export interface PageSpec {
   tiles: TileSpec[];
   /** Shows the LTV:CAC warning banner when the ratio is below 1. */
   ltvCacWarning?: boolean;
+  /** Shows the insights computed from the data over the range. */
+  insights?: boolean;
 }
 
 const FUNNEL_STAGES = ['leads', 'mqls', 'sqls', 'sals', 'opportunities', 'new_customers'];
@@ -31,6 +33,7 @@ export const PAGES: Record<string, PageSpec> = {
       'ltv_cac_ratio',
     ],
     ltvCacWarning: true,
+    insights: true,
     tiles: [
       { key: 'sessions-trend', metrics: ['sessions', 'conversions'], viz: 'line', span: 4 },
       { key: 'channel-mix', metrics: ['sessions'], by: ['channel'], viz: 'bar', span: 2 },
@@ -162,6 +165,7 @@ export const PAGES: Record<string, PageSpec> = {
       { key: 'customers-trend', metrics: ['customers', 'new_customers'], viz: 'line', grain: 'month', span: 2 },
       { key: 'nps-responses-trend', metrics: ['nps_responses'], viz: 'line', grain: 'month', span: 2 },
       { key: 'cohort-retention', metrics: ['cohort_retention'], viz: 'table', span: 4 },
+      { key: 'nps-comments', metrics: ['nps_comments'], viz: 'table', span: 4 },
     ],
   },
   events: {

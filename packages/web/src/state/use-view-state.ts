@@ -7,7 +7,7 @@ import { applyViewPatch, parseViewState, type ViewPatch, type ViewState } from '
 /** The global view from the URL, and a setter that writes changes back to it. */
 export function useViewState(): [ViewState, (patch: ViewPatch) => void] {
   const [params, setParams] = useSearchParams();
-  const timezone = useHealth().data?.workspace.timezone ?? 'UTC';
+  const timezone = useHealth().data?.workspace?.timezone ?? 'UTC';
   const today = todayIn(timezone);
   const key = params.toString();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the query string is the identity of the params

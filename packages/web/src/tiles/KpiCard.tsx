@@ -7,6 +7,7 @@ import { renderTablePng } from '../lib/table-png.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { PALETTE } from '../theme/palette.ts';
 import { useTheme } from '../theme/use-theme.ts';
+import { KpiGoal } from './KpiGoal.tsx';
 import { TileFrame } from './TileFrame.tsx';
 import type { KpiData } from './use-kpi-queries.ts';
 import type { TileStatus } from './use-tile-data.ts';
@@ -83,6 +84,7 @@ export function KpiCard({ kpi, view, catalogLoaded, onRetry, title, actions }: P
         </p>
       )}
       <Sparkline values={sparkValues} tone={change.tone} />
+      <KpiGoal metric={id} view={view} />
       {warn && (
         <p className="kpi-alert" role="alert">
           {t('warning.ltvCac')}
