@@ -117,6 +117,8 @@ const dir = mkdtempSync(join(tmpdir(), 'northstar-bench-ingest-'));
 const data = join(dir, 'data');
 const key = (await runCli(data, 'keys', 'create', '--scope', 'ingest')).trim();
 const auth = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+// The probe reads through POST /api/v1/query: an ingest key may not.
+const readKey = (await runCli(data, 'keys', 'create', '--scope', 'read')).trim();
 const plain = { 'content-type': 'text/plain' };
 
 const noop = await startNoop();
@@ -132,7 +134,7 @@ try {
   const rate = Math.max(1, Math.round(Math.min(results.single.rps, 30_000) * 0.7));
   [results.paced, visibility] = await Promise.all([
     run(server.url, '/api/v1/collect', collectBody, plain, server.child.pid, rate),
-    probeVisibility(server.url, (SECONDS - 1) * 1000, 250, UA, { authorization: `Bearer ${key}` }),
+    probeVisibility(server.url, (SECONDS - 1) * 1000, 250, UA, { authorization: `Bearer ${readKey}` }),
   ]);
   process.stdout.write(`visibility: ${JSON.stringify(visibility)}\n`);
   for (const [name, f] of Object.entries(results)) process.stdout.write(`${name}: ${JSON.stringify(f)}\n`);

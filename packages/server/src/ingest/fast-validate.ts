@@ -10,6 +10,16 @@ import { isKnownCurrency, KIND_SPECS, type ParsedRow, parseTimestamp } from '@no
 const COLUMNS = KIND_SPECS.events.columns;
 const LIMITS: Record<string, number> = { id: 256, string: 1024, text: 8192 };
 
+/** The last timestamp parsed: the events of one batch often share theirs. */
+let lastTimestamp = { text: '', timezone: '', ms: 0 };
+
+function parseTimestampOnce(text: string, timezone: string): number | undefined {
+  if (text === lastTimestamp.text && timezone === lastTimestamp.timezone) return lastTimestamp.ms;
+  const ms = parseTimestamp(text, timezone);
+  if (ms !== undefined) lastTimestamp = { text, timezone, ms };
+  return ms;
+}
+
 export function fastValidateEvent(record: Record<string, unknown>, timezone: string): ParsedRow | undefined {
   const row: ParsedRow = {};
   for (const column of COLUMNS) {
@@ -35,7 +45,7 @@ export function fastValidateEvent(record: Record<string, unknown>, timezone: str
           if (text.length > limit) return undefined;
           row[column.name] = text;
         } else if (column.type === 'timestamp') {
-          const ms = parseTimestamp(text, timezone || 'UTC');
+          const ms = parseTimestampOnce(text, timezone || 'UTC');
           if (ms === undefined) return undefined;
           row[column.name] = ms;
         } else if (column.type === 'enum') {

@@ -11,11 +11,18 @@ import { type EnrichOptions, enrichEvent } from './enrich-event.ts';
 import { EventWriter, type EventWriterOptions } from './event-writer.ts';
 import { DEDUP_WINDOW_MS, HOUR_MS } from './limits.ts';
 import { LIVE_PAST_MS, LiveSessions } from './live-sessions.ts';
+import { LoggedWriter, type LoggedWriterOptions } from './logged-writer.ts';
 import type { EventError } from './payload-schemas.ts';
 import { SessionRefresher } from './session-refresher.ts';
 import { VisitorIds } from './visitor-id.ts';
 
-export interface IngestPipelineOptions extends Omit<EventWriterOptions, 'onCommitted'> {
+export interface IngestPipelineOptions extends Omit<EventWriterOptions, 'onCommitted'>, Omit<LoggedWriterOptions, 'onCommitted'> {
+  /**
+   * The ingest log's directory (a server with a data directory): a 2xx then means the events are
+   * synced to the log, and a loader moves them into the store. Without one (an in-memory store),
+   * each group of requests is committed to the store before they are answered.
+   */
+  logDir?: string;
   /** How often touched sessions are rebuilt. */
   sessionRefreshMs?: number;
 }
@@ -42,7 +49,7 @@ export interface IngestSummary {
 const TIMEZONE_TTL_MS = 60_000;
 
 export class IngestPipeline {
-  readonly writer: EventWriter;
+  readonly writer: EventWriter | LoggedWriter;
   readonly sessions = new LiveSessions();
   readonly bots: BotStats;
   readonly visitorIds: VisitorIds;
@@ -57,7 +64,11 @@ export class IngestPipeline {
     this.#store = store;
     this.#now = options.now ?? Date.now;
     this.#refresher = new SessionRefresher(store, options.sessionRefreshMs ?? 1000);
-    this.writer = new EventWriter(store, { ...options, onCommitted: (rows) => this.#refresher.note(rows) });
+    const onCommitted = (rows: readonly StoredRow[]) => this.#refresher.note(rows);
+    this.writer =
+      options.logDir === undefined
+        ? new EventWriter(store, { ...options, onCommitted })
+        : new LoggedWriter(store, options.logDir, { ...options, onCommitted });
     this.bots = new BotStats(meta);
     this.visitorIds = new VisitorIds(meta);
   }

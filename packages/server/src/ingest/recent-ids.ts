@@ -32,12 +32,20 @@ export class RecentIds {
   }
 
   mightContain(id: string): boolean {
-    const h = hash53(id);
+    return this.mightContainHash(hash53(id));
+  }
+
+  /** As mightContain, for a hash53 the caller already has (the live path hashes each id once). */
+  mightContainHash(h: number): boolean {
     for (const generation of this.#generations.values()) if (generation.has(h)) return true;
     return false;
   }
 
   add(id: string, seenAtMs: number): void {
+    this.addHash(hash53(id), seenAtMs);
+  }
+
+  addHash(h: number, seenAtMs: number): void {
     const hour = Math.floor(seenAtMs / HOUR_MS);
     let generation = this.#generations.get(hour);
     if (!generation) {
@@ -45,7 +53,7 @@ export class RecentIds {
       this.#generations.set(hour, generation);
     }
     const before = generation.size;
-    generation.add(hash53(id));
+    generation.add(h);
     this.#size += generation.size - before;
   }
 
