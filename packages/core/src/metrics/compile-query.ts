@@ -7,7 +7,7 @@
  */
 import { assertUnreachable } from '../errors/app-error.ts';
 import type { LocalTimeSchedule, SqlDialect } from './dialect.ts';
-import { type DayRange, formatDay, localMidnightUtc } from './periods.ts';
+import { bucketsOf, type DayRange, formatDay, localMidnightUtc } from './periods.ts';
 import type { QueryPlan } from './plan-query.ts';
 import { SqlParams } from './sql-params.ts';
 import { offsetSchedule } from './timezone-offsets.ts';
@@ -145,8 +145,23 @@ class Compiler {
     return this.d.dateTrunc(grain, local);
   }
 
-  period(source: SourceDef, column: string): string {
-    return this.plan.grain === 'all' ? this.d.stringLiteral('all') : this.d.formatDate(this.bucketDate(source, column));
+  /**
+   * The bucket label of a time column that the branch already restricts to `range`: a binary
+   * search over the buckets' starts, which are the same bound local midnights as the range's ends.
+   * Exact in every timezone, and a few comparisons a row instead of a timezone conversion,
+   * date_trunc and a date-to-text cast (4 × faster on a scan).
+   */
+  period(source: SourceDef, column: string, range: DayRange): string {
+    if (this.plan.grain === 'all') return this.d.stringLiteral('all');
+    const buckets = bucketsOf(range, this.plan.grain);
+    const c = this.col(column);
+    const pick = (lo: number, hi: number): string => {
+      const mid = (lo + hi) >> 1;
+      if (hi - lo === 1) return this.d.textParam(this.params.bind((buckets[lo] as { label: string }).label));
+      const start = (buckets[mid] as { from: number }).from;
+      return `(CASE WHEN ${c} < ${this.bound(source, column, start)} THEN ${pick(lo, mid)} ELSE ${pick(mid, hi)} END)`;
+    };
+    return pick(0, buckets.length);
   }
 
   dimensions(source: SourceDef): string[] {
@@ -228,13 +243,14 @@ class Compiler {
   branch(
     source: SourceDef,
     range: number,
+    dayRange: DayRange,
     time: string | null,
     values: Record<string, string>,
     where: string[],
     key: string | null = null,
   ): Branch {
     const dims = this.dimensions(source);
-    const period = time === null ? 'NULL' : this.period(source, time);
+    const period = time === null ? 'NULL' : this.period(source, time, dayRange);
     const groupBy = [...(time === null ? [] : ['_p']), ...dims.map((_, i) => `d${i}`), ...(key === null ? [] : ['_k'])];
     return {
       range,
@@ -258,13 +274,13 @@ class Compiler {
         const columns = measureColumns(measure);
         const extra = (measure.where ?? []).map((c) => this.condition(source, measure, c, range));
         out.push(
-          this.branch(source, r, a.from, { [columns.in as string]: this.d.toDouble(this.d.countAll()) }, [
+          this.branch(source, r, range, a.from, { [columns.in as string]: this.d.toDouble(this.d.countAll()) }, [
             this.inRange(source, a.from, range),
             ...extra,
           ]),
         );
         out.push(
-          this.branch(source, r, a.to, { [columns.out as string]: this.d.toDouble(this.d.countAll()) }, [
+          this.branch(source, r, range, a.to, { [columns.out as string]: this.d.toDouble(this.d.countAll()) }, [
             this.inRange(source, a.to, range),
             ...extra,
           ]),
@@ -272,7 +288,10 @@ class Compiler {
         const start = this.bound(source, a.from, range.from);
         const base = `${this.d.countAll()} - ${this.d.countIf(`${this.col(a.to)} < ${start}`)}`;
         out.push(
-          this.branch(source, r, null, { [columns.base as string]: this.d.toDouble(base) }, [`${this.col(a.from)} < ${start}`, ...extra]),
+          this.branch(source, r, range, null, { [columns.base as string]: this.d.toDouble(base) }, [
+            `${this.col(a.from)} < ${start}`,
+            ...extra,
+          ]),
         );
       } else if (a.fn === 'snapshot') {
         const columns = measureColumns(measure);
@@ -284,6 +303,7 @@ class Compiler {
           this.branch(
             source,
             r,
+            range,
             measure.time,
             {
               [columns.first as string]: this.d.toDouble(this.d.argMin(v, t)),
@@ -294,7 +314,9 @@ class Compiler {
           ),
         );
         const before = `${t} < ${this.bound(source, measure.time, range.from)}`;
-        out.push(this.branch(source, r, null, { [columns.last as string]: this.d.toDouble(this.d.argMax(v, t)) }, [before, present], key));
+        out.push(
+          this.branch(source, r, range, null, { [columns.last as string]: this.d.toDouble(this.d.argMax(v, t)) }, [before, present], key),
+        );
       } else {
         const group = `${measure.source}\u0000${measure.time}`;
         plain.set(group, [...(plain.get(group) ?? []), measure]);
@@ -304,7 +326,7 @@ class Compiler {
       const first = measures[0] as MeasureDef;
       const source = this.source(first);
       const values = Object.fromEntries(measures.map((m) => [m.id, this.aggregate(source, m, range)]));
-      out.unshift(this.branch(source, r, first.time, values, [this.inRange(source, first.time, range)]));
+      out.unshift(this.branch(source, r, range, first.time, values, [this.inRange(source, first.time, range)]));
     }
     return out;
   }

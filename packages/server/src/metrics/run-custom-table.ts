@@ -13,6 +13,6 @@ import type { Store } from '../store/store.ts';
 export async function runCustomTable(store: Store, catalog: Catalog, plan: QueryPlan, dialect: SqlDialect): Promise<QueryResult> {
   const custom = planCustomTable(catalog, plan);
   const compiled = compileQuery(catalog, custom.plan, dialect);
-  const rows = await store.query(compiled.sql, compiled.params);
+  const rows = await store.read(compiled.sql, compiled.params);
   return custom.finish(shapeResult(catalog, custom.plan, rows, compiled.valueColumns));
 }

@@ -44,7 +44,7 @@ export async function runQuery(store: Store, request: QueryRequest, options: Run
   const dialect = dialectFor(store);
   if (plan.custom) return runCustomTable(store, catalog, plan, dialect);
   const compiled = compileQuery(catalog, plan, dialect);
-  let rows = await store.query(compiled.sql, compiled.params);
+  let rows = await store.read(compiled.sql, compiled.params);
   const model = request.model ?? settings.attributionModel;
   if (needsEngineAttribution(plan, model)) rows = await applyAttributionModel(store, plan, rows, model);
   return shapeResult(catalog, plan, rows, compiled.valueColumns);

@@ -45,6 +45,7 @@ export const OTHER_MEASURES: MeasureDef[] = [
   sum('social_engagement', 'likes + shares + comments + messages + mentions', 'social', 'date', 'engagement'),
   sum('social_impressions', 'impressions', 'social', 'date', 'impressions'),
   { id: 'nps_responses', description: 'survey responses', source: 'nps', time: 'timestamp', aggregate: { fn: 'count' } },
+  sum('nps_score_sum', 'sum of the scores (one response: its score)', 'nps', 'timestamp', 'score'),
   {
     id: 'nps_promoters',
     description: 'responses scoring 9 or 10',

@@ -4,6 +4,14 @@ import { metric } from './define.ts';
 
 /** Metrics that exist to be columns of the table KPIs. */
 export const TABLE_COLUMN_METRICS: MetricDef[] = [
+  metric(
+    'nps_score',
+    'NPS score',
+    'score',
+    'up',
+    'nps_score_sum / nps_responses',
+    'Average score (0–10) of the responses; one response: its score.',
+  ),
   metric('handheld_traffic', 'Mobile and tablet sessions', 'count', 'up', 'handheld_sessions', 'Sessions on a mobile or tablet device.', {
     additive: true,
   }),
@@ -100,6 +108,20 @@ export const TABLE_METRICS: MetricDef[] = [
     defaultGrain: 'all',
     order: { column: 'sessions', direction: 'desc' },
     minimum: { column: 'sessions', min: 1 },
+    defaultLimit: 10,
+  },
+  {
+    kind: 'table',
+    id: 'nps_comments',
+    name: 'NPS recent comments',
+    description: 'The latest survey responses in the period (10 unless a limit is given), newest first, with score and comment.',
+    unit: 'table',
+    direction: 'none',
+    rowDimensions: ['responded_at', 'response', 'comment'],
+    columns: [{ name: 'score', metric: 'nps_score' }],
+    defaultGrain: 'all',
+    // A row dimension: the UTC time as text orders like the time.
+    order: { column: 'responded_at', direction: 'desc' },
     defaultLimit: 10,
   },
   {

@@ -37,9 +37,10 @@ export const clickhouseDialect: SqlDialect = {
   countIf: (c) => `countIf(${c})`,
   countDistinct: (e) => `uniqExact(${e})`,
   countDistinctIf: (e, c) => `uniqExactIf(${e}, ${c})`,
-  sumIf: (e, c) => `sumIf(${e}, ${c})`,
-  minIf: (e, c) => `minIf(${e}, ${c})`,
-  maxIf: (e, c) => `maxIf(${e}, ${c})`,
+  // NULL when no row matches, as SQL's FILTER: 18.16's sumIf/minIf/maxIf give the type's default.
+  sumIf: (e, c) => `sum(if(${c}, ${e}, NULL))`,
+  minIf: (e, c) => `min(if(${c}, ${e}, NULL))`,
+  maxIf: (e, c) => `max(if(${c}, ${e}, NULL))`,
   median: (e) => interpolatedQuantile(e, 0.5),
   quantile: (e, q) => interpolatedQuantile(e, q),
   argMin: (v, by) => `argMin(${v}, ${by})`,

@@ -25,7 +25,8 @@ const FIRST_SESSION_FIELDS = ['channel', 'source', 'medium', 'campaign', 'countr
 const NEEDS_FIRST_SESSION = ['channel', 'source', 'medium', 'campaign', 'country', 'network', 'first_session_at', 'lead_from_web'];
 export const SOCIAL_CHANNELS = ['Organic Social', 'Paid Social'] as const;
 
-const rankCase = (column: string) => `CASE ${column} ${LIFECYCLE.map((stage, i) => `WHEN '${stage}' THEN ${i}`).join(' ')} ELSE -1 END`;
+// Searched CASE: ClickHouse 18.16 types a simple CASE ending in ELSE -1 as UInt8 (so -1 becomes 255).
+const rankCase = (column: string) => `CASE ${LIFECYCLE.map((stage, i) => `WHEN ${column} = '${stage}' THEN ${i}`).join(' ')} ELSE -1 END`;
 
 /** One row per contact with the time it reached each lifecycle stage, churned and was lost. */
 function reachSql(d: SqlDialect): string {
@@ -76,7 +77,7 @@ export const CONTACT_SOURCES: SourceDef[] = [
     sql: (context) => {
       const d = context.dialect;
       const customer = `r.customer_at IS NOT NULL AND (r.churned_at IS NULL OR r.churned_at > r.customer_at)`;
-      const stageName = `CASE r.furthest_rank ${LIFECYCLE.map((s, i) => `WHEN ${i} THEN '${s}'`).join(' ')} END`;
+      const stageName = `CASE ${LIFECYCLE.map((s, i) => `WHEN r.furthest_rank = ${i} THEN '${s}'`).join(' ')} END`;
       const open = `r.furthest_rank < ${LIFECYCLE.length - 1}`;
       const month = (column: string) => d.dateTrunc('month', d.toLocalTime(column, context.timezone()));
       const monthsToChurn = context.needs.has('months_to_churn')

@@ -34,10 +34,10 @@ export const OTHER_SOURCES: SourceDef[] = [
   },
   {
     id: 'nps',
-    description: 'NPS survey responses',
-    dimensions: {},
+    description: 'NPS survey responses; responded_at is the UTC time as text (it orders like the time)',
+    dimensions: { response: 'response_id', comment: 'comment', responded_at: 'responded_at' },
     timeColumns: { timestamp: 'timestamp' },
-    sql: () => 'SELECT * FROM nps WHERE score IS NOT NULL',
+    sql: ({ dialect }) => `SELECT *, ${dialect.formatDate('timestamp')} AS responded_at FROM nps WHERE score IS NOT NULL`,
   },
   {
     id: 'marketing_events',

@@ -17,8 +17,22 @@ function salesSql(d: SqlDialect): string {
       ${d.nullOf('text')} AS owner, ${d.nullOf('text')} AS pipeline, product FROM orders`;
 }
 
-/** Sales joined with the buyer's attributes; owner and pipeline fall back to the contact's. */
+/** Columns of the sales relations that come from the buyer's contact row. */
+const CONTACT_COLUMNS = ['owner', 'pipeline', 'program', 'channel', 'source', 'medium', 'campaign', 'country', 'network'];
+/** Columns of attributed_sales that come from the last touch. */
+const TOUCH_COLUMNS = ['channel', 'source', 'campaign', 'landing_page'];
+
+/**
+ * Sales joined with the buyer's attributes; owner and pipeline fall back to the contact's. Without
+ * any of those columns the join is left out: contacts are unique by contact_id, so a LEFT JOIN on
+ * it neither adds nor removes sales.
+ */
 function salesWithContactsSql(context: SourceContext): string {
+  if (!CONTACT_COLUMNS.some((c) => context.needs.has(c))) {
+    return `SELECT s.sale_id, s.contact_id, s.sold_at, s.amount, s.product, s.owner, s.pipeline,
+        coalesce(s.contact_id, s.sale_id) AS customer_key
+      FROM (${salesSql(context.dialect)}) s`;
+  }
   return `SELECT s.sale_id, s.contact_id, s.sold_at, s.amount, s.product,
       coalesce(s.owner, a.owner) AS owner, coalesce(s.pipeline, a.pipeline) AS pipeline, a.program,
       a.channel, a.source, a.medium, a.campaign, a.country, a.network,
@@ -55,6 +69,10 @@ export const SALES_SOURCES: SourceDef[] = [
     dimensions: { channel: 'channel', source: 'source', campaign: 'campaign', landing_page: 'landing_page', product: 'product' },
     timeColumns: { sold_at: 'timestamp' },
     sql: (context) => {
+      // Sums of all sales do not depend on who got the credit: the last touch is only joined when asked for.
+      if (!TOUCH_COLUMNS.some((c) => context.needs.has(c))) {
+        return `SELECT s.sale_id, s.sold_at, s.amount, s.product FROM (${salesSql(context.dialect)}) s`;
+      }
       const all = { ...context, needs: new Set([...context.needs, 'channel', 'source', 'campaign']) };
       return `SELECT s.sale_id, s.sold_at, s.amount, s.product,
           CASE WHEN lt.sale_id IS NOT NULL THEN lt.channel ELSE s.channel END AS channel,

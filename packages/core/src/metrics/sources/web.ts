@@ -20,10 +20,13 @@ export const SESSION_DIMENSIONS = {
 
 const SESSION_COLUMNS = [...new Set(Object.values(SESSION_DIMENSIONS))];
 
-/** The session columns a query needs, read from `alias`. */
+/**
+ * The session columns a query needs, read from `alias`. Named explicitly: ClickHouse 18.16 names a
+ * right-hand JOIN column `s.channel` when the left-hand side has a `channel` too.
+ */
 function sessionColumns(alias: string, needs: ReadonlySet<string>): string {
   return SESSION_COLUMNS.filter((c) => needs.has(c))
-    .map((c) => `, ${alias}.${c}`)
+    .map((c) => `, ${alias}.${c} AS ${c}`)
     .join('');
 }
 
@@ -48,7 +51,9 @@ export function creatingSessionsSql({ dialect: d }: SourceContext, contactSessio
  */
 export function contactSessionsSql(): string {
   const columns = 's.session_id, s.started_at, s.ended_at, s.channel, s.source, s.medium, s.campaign, s.landing_page, s.country';
-  return `SELECT i.contact_id, ${columns} FROM sessions s JOIN identities i ON i.visitor_id = s.visitor_id
+  // Renamed on the right: ClickHouse 18.16 hides right-hand JOIN columns named like left-hand ones.
+  return `SELECT i.linked_contact_id AS contact_id, ${columns} FROM sessions s
+    JOIN (SELECT visitor_id AS linked_visitor_id, contact_id AS linked_contact_id FROM identities) i ON i.linked_visitor_id = s.visitor_id
     UNION ALL
     SELECT s.contact_id, ${columns} FROM sessions s
     WHERE s.visitor_id IS NULL AND s.contact_id IS NOT NULL AND s.contact_id <> ''`;
@@ -93,13 +98,14 @@ export const WEB_SOURCES: SourceDef[] = [
     dimensions: { ...SESSION_DIMENSIONS, page: 'page' },
     timeColumns: { started_at: 'timestamp' },
     sql: (context) => {
-      const created = context.needs.has('created_contact') ? `, cs.session_id IS NOT NULL AS created_contact` : '';
-      const join = context.needs.has('created_contact')
-        ? `LEFT JOIN (${creatingSessionsSql(context, contactSessionsSql())}) cs ON cs.session_id = pv.session_id`
-        : '';
-      return `SELECT pv.session_id, pv.page, s.started_at, s.bounced, s.converted${sessionColumns('s', context.needs)}${created}
+      const viewed = `SELECT pv.session_id, pv.page, s.started_at, s.bounced, s.converted${sessionColumns('s', context.needs)}
         FROM (SELECT DISTINCT session_id, path AS page FROM events WHERE type = 'pageview') pv
-        JOIN sessions s ON s.session_id = pv.session_id ${join}`;
+        JOIN sessions s ON s.session_id = pv.session_id`;
+      if (!context.needs.has('created_contact')) return viewed;
+      // One JOIN per SELECT (ClickHouse 18.16): the creating sessions join the nested page views.
+      return `SELECT ps.*, cs.creating_session_id IS NOT NULL AS created_contact FROM (${viewed}) ps
+        LEFT JOIN (SELECT session_id AS creating_session_id FROM (${creatingSessionsSql(context, contactSessionsSql())}) c0) cs
+          ON cs.creating_session_id = ps.session_id`;
     },
   },
   {

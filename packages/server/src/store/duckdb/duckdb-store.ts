@@ -19,6 +19,7 @@ import { appendRows, type ColumnDef } from './chunk-writer.ts';
 import { createTableSql } from './ddl.ts';
 import { LiveEventLog, SerialQueue } from './live-event-log.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { ReadPool } from './read-pool.ts';
 import {
   REBUILD_IDENTITIES_SQL,
   REBUILD_SESSIONS_SQL,
@@ -33,6 +34,9 @@ export interface DuckDbStoreOptions {
 }
 
 const ID_COLUMN: readonly ColumnDef[] = [['session_id', 'string']];
+
+/** Read connections; each query already uses every core, so a second one mostly overlaps small queries and waits. */
+const READ_CONNECTIONS = 2;
 
 /** Tables whose rows never change once stored: a repeated key keeps the first row. */
 const KEEP_FIRST: ReadonlySet<TableName> = new Set(['events']);
@@ -50,13 +54,14 @@ export class DuckDbStore implements Store {
     private readonly connection: DuckDBConnection,
     /** Live ingestion writes on a connection of its own (see live-event-log.ts). */
     private readonly liveLog: LiveEventLog,
+    private readonly readers: ReadPool,
   ) {}
 
   static async open(options: DuckDbStoreOptions): Promise<DuckDbStore> {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     const instance = await DuckDBInstance.create(options.path);
     const connection = await instance.connect();
-    const store = new DuckDbStore(instance, connection, await LiveEventLog.open(instance));
+    const store = new DuckDbStore(instance, connection, await LiveEventLog.open(instance), await ReadPool.open(instance, READ_CONNECTIONS));
     await store.migrate();
     await store.dropLeftoverImports();
     return store;
@@ -98,7 +103,7 @@ export class DuckDbStore implements Store {
   }
 
   async getSettings(): Promise<WorkspaceSettings> {
-    const [row] = await this.queue.run(() => this.rows('SELECT name, timezone, currency, attribution_model FROM workspace LIMIT 1'));
+    const [row] = await this.read('SELECT name, timezone, currency, attribution_model FROM workspace LIMIT 1');
     return {
       name: String(row?.name),
       timezone: String(row?.timezone),
@@ -315,6 +320,17 @@ export class DuckDbStore implements Store {
     return this.queue.run(() => this.rows(sql, params));
   }
 
+  async deleteWhere(table: string, where: string, params?: SqlParams): Promise<void> {
+    await this.query(`DELETE FROM "${table}" WHERE ${where}`, params);
+  }
+
+  read(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {
+    return this.readers.run(async (connection) => {
+      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[] | undefined);
+      return reader.getRowObjectsJS().map(toPlainRow);
+    });
+  }
+
   async count(table: TableName): Promise<number> {
     const [row] = await this.query(`SELECT count(*) AS n FROM "${STORED_TABLES[table].name}"`);
     return Number(row?.n ?? 0);
@@ -329,6 +345,7 @@ export class DuckDbStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.readers.close();
     await this.liveLog.close();
     await this.queue.run(async () => {
       this.connection.closeSync();
