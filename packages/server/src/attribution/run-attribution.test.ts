@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
+import type { Store } from '../store/store.ts';
+import { openEngineStore } from '../test-harness/engine-stores.ts';
 import { journeyQuery, loadJourneys, loadPathSummary, runAttribution } from './run-attribution.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1, 12);
-let store: DuckDbStore;
+let store: Store;
 
 /** One pageview = one session here (session ids given), so touches are easy to follow. */
 function pageview(id: string, visitor: string, day: number, channel: string, contact: string | null = null, path = '/') {
@@ -25,7 +26,8 @@ function pageview(id: string, visitor: string, day: number, channel: string, con
 }
 
 beforeAll(async () => {
-  store = await DuckDbStore.open({ path: ':memory:' });
+  // DuckDB in memory by default; ClickHouse (single or cluster) through vitest.engines.config.ts.
+  store = await openEngineStore();
   await store.insertRows('events', [
     // c1: Organic Search (day 1) > Paid Search (day 3) > Direct (day 5, identifies as c1)
     pageview('e1', 'v1', 1, 'Organic Search', null, '/blog/kpi'),

@@ -3,6 +3,7 @@ import {
   type AttributionDimension,
   type AttributionModel,
   type AttributionResult,
+  assertUnreachable,
   attribute,
   attributePaths,
   type Journey,
@@ -19,6 +20,7 @@ import {
   PATH_SEPARATOR,
   pathSummarySql,
 } from './journey-sql.ts';
+import { journeysSqlClickHouse, pathSummarySqlClickHouse } from './journey-sql-clickhouse.ts';
 
 export interface AttributionRequest {
   models: AttributionModel[];
@@ -71,10 +73,22 @@ export function journeyQuery(request: Omit<AttributionRequest, 'models'>): Journ
   return { conversion: request.conversion, by: request.by, lookbackDays: request.lookbackDays, fromMs, toMs };
 }
 
+/** The journey extraction SQL of the store's engine. */
+function journeySqlFor(store: Pick<Store, 'engine'>) {
+  switch (store.engine) {
+    case 'duckdb':
+      return { pathSummary: pathSummarySql, journeys: journeysSql };
+    case 'clickhouse':
+      return { pathSummary: pathSummarySqlClickHouse, journeys: journeysSqlClickHouse };
+    default:
+      return assertUnreachable(store.engine, 'engine');
+  }
+}
+
 /** Unique paths aggregated in the engine (Markov and Shapley need nothing more). */
 export async function loadPathSummary(store: Store, query: JourneyQuery): Promise<PathSummaryRow[]> {
-  const { sql, params } = pathSummarySql(query);
-  const rows = await store.query(sql, params);
+  const { sql, params } = journeySqlFor(store).pathSummary(query);
+  const rows = await store.read(sql, params);
   return rows.map((r) => ({
     path: r.path === null || r.path === undefined ? [] : String(r.path).split(PATH_SEPARATOR),
     conversions: Number(r.conversions),
@@ -85,8 +99,8 @@ export async function loadPathSummary(store: Store, query: JourneyQuery): Promis
 
 /** Converting journeys with touch times and milestones, for the rule-based models. */
 export async function loadJourneys(store: Store, query: JourneyQuery): Promise<Journey[]> {
-  const { sql, params } = journeysSql(query);
-  const rows = await store.query(sql, params);
+  const { sql, params } = journeySqlFor(store).journeys(query);
+  const rows = await store.read(sql, params);
   const closes = query.conversion === 'customer' || query.conversion === 'deal' || query.conversion === 'revenue';
   const field = CORE_DIMENSION[query.by];
   return rows.map((r) => {

@@ -7,6 +7,7 @@ import { registerDemoCommand } from './demo-command.ts';
 import { registerEraseCommand } from './erase-command.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerKeysCommand } from './keys-command.ts';
+import { registerMigrateCommand } from './migrate-command.ts';
 import { type OutputFormat, parseFormat } from './output.ts';
 import { registerQueryCommands } from './query-command.ts';
 import { registerReportCommand } from './report-command.ts';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerAttributionCommand(program, globals);
   registerQueryCommands(program, globals);
   registerKeysCommand(program, globals);
+  registerMigrateCommand(program, globals);
   registerUsersCommand(program, globals);
   registerEraseCommand(program, globals);
   registerReportCommand(program, globals);

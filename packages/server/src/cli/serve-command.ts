@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openStore } from '../data-dir.ts';
+import { ingestLogDir, openStore } from '../data-dir.ts';
 import { buildApp } from '../http/app.ts';
 import { jobsIntervalMs, startScheduler } from '../jobs/scheduler.ts';
 import { loadDemoIfEmpty } from './demo-command.ts';
@@ -27,7 +27,7 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
       const auth = serveAuth({ demo: options.demo, host: options.host, secret: process.env.NORTHSTAR_SECRET });
       const store = await openStore(data);
       if (options.demo) await loadDemoIfEmpty(store);
-      const app = await buildApp({ store, logger: false, auth, retentionJob: true });
+      const app = await buildApp({ store, logger: false, auth, retentionJob: true, ingest: { logDir: ingestLogDir(data) } });
       const jobs = startScheduler(store, {
         intervalMs: jobsIntervalMs(options.jobsInterval),
         onError: (error) => process.stderr.write(`jobs: ${error instanceof Error ? error.message : String(error)}\n`),

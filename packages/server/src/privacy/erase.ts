@@ -28,7 +28,7 @@ async function countWhere(store: Store, table: string, where: string, value: str
 async function deleteWhere(store: Store, table: string, where: string, value: string, deleted: Record<string, number>): Promise<void> {
   const n = await countWhere(store, table, where, value);
   if (n === 0) return;
-  await store.query(`DELETE FROM "${table}" WHERE ${where}`, [value]);
+  await store.deleteWhere(table, where, [value]);
   deleted[table] = (deleted[table] ?? 0) + n;
 }
 
@@ -38,7 +38,8 @@ async function visitorsOf(store: Store, contactId: string): Promise<string[]> {
     (t) => `SELECT visitor_id FROM "${t}" WHERE contact_id = $1 AND visitor_id IS NOT NULL`,
   );
   if (selects.length === 0) return [];
-  const rows = await store.query(`SELECT DISTINCT visitor_id FROM (${selects.join(' UNION ')}) ORDER BY 1`, [contactId]);
+  // UNION ALL under DISTINCT: ClickHouse 18.16 has no plain UNION.
+  const rows = await store.query(`SELECT DISTINCT visitor_id FROM (${selects.join(' UNION ALL ')}) ORDER BY 1`, [contactId]);
   return rows.map((r) => String(r.visitor_id));
 }
 

@@ -5,6 +5,7 @@
  */
 import { AppError } from '@northstar/core';
 import type { MetadataStore } from '../meta/metadata-store.ts';
+import { dialectFor } from '../metrics/run-query.ts';
 import type { Store } from '../store/store.ts';
 
 export interface PrivacySettings {
@@ -47,10 +48,10 @@ export async function applyRetention(store: Store, days: number, nowMs = Date.no
   const cutoff = sqlTimestamp(nowMs - days * DAY_MS);
   const deleted: Record<string, number> = {};
   for (const { table, column } of RETAINED) {
-    const where = `"${column}" < CAST($1 AS TIMESTAMP)`;
+    const where = `"${column}" < ${dialectFor(store).timestampParam('$1')}`;
     const [row] = await store.query(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`, [cutoff]);
     const n = Number(row?.n ?? 0);
-    if (n > 0) await store.query(`DELETE FROM "${table}" WHERE ${where}`, [cutoff]);
+    if (n > 0) await store.deleteWhere(table, where, [cutoff]);
     deleted[table] = n;
   }
   return deleted;

@@ -5,6 +5,7 @@
  * remote_servers cluster, and NORTHSTAR_POSTGRES_URL keeps metadata in PostgreSQL.
  */
 import { AppError } from '@northstar/core';
+import type { MetadataStore } from '../meta/metadata-store.ts';
 import { PostgresMetadataStore } from '../meta/postgres-metadata-store.ts';
 import { ClickHouseStore } from './clickhouse/clickhouse-store.ts';
 import { DuckDbStore } from './duckdb/duckdb-store.ts';
@@ -43,6 +44,21 @@ export async function openConfiguredStore(config: EngineConfig): Promise<Store> 
     }
     return DuckDbStore.open({ path: config.duckdbPath });
   }
+  if (config.postgresUrl) return openClickHouse(config);
+  // ClickHouse without PostgreSQL: metadata stays in the embedded file (one server process only).
+  const embedded = await DuckDbStore.open({ path: config.duckdbPath });
+  return openClickHouse(config, { metadata: embedded.metadata, close: () => embedded.close() });
+}
+
+/**
+ * The ClickHouse store of a configuration; metadata in PostgreSQL when configured, else the one
+ * given (e.g. an embedded store the caller has open already, which the caller closes).
+ */
+export async function openClickHouse(
+  config: EngineConfig,
+  fallback?: { metadata: MetadataStore; close?: () => Promise<void> },
+): Promise<ClickHouseStore> {
+  if (config.clickhouseUrls.length === 0) throw new AppError('validation', 'NORTHSTAR_CLICKHOUSE_URL is not set');
   const credentials = credentialsOf(config.clickhouseUrls[0] as string);
   const common = {
     urls: config.clickhouseUrls.map(stripCredentials),
@@ -54,9 +70,8 @@ export async function openConfiguredStore(config: EngineConfig): Promise<Store> 
     const metadata = await PostgresMetadataStore.open(config.postgresUrl);
     return ClickHouseStore.open({ ...common, metadata, closeMetadata: () => metadata.close() });
   }
-  // ClickHouse without PostgreSQL: metadata stays in the embedded file (one server process only).
-  const embedded = await DuckDbStore.open({ path: config.duckdbPath });
-  return ClickHouseStore.open({ ...common, metadata: embedded.metadata, closeMetadata: () => embedded.close() });
+  if (!fallback) throw new AppError('validation', 'NORTHSTAR_CLICKHOUSE_URL without NORTHSTAR_POSTGRES_URL needs the embedded metadata');
+  return ClickHouseStore.open({ ...common, metadata: fallback.metadata, ...(fallback.close ? { closeMetadata: fallback.close } : {}) });
 }
 
 function credentialsOf(url: string): { username?: string; password?: string } {

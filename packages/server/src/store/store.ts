@@ -69,8 +69,18 @@ export interface Store {
   upsertSessions(rows: readonly StoredRow[], sinceMs: number): Promise<void>;
   /** Each visitor's latest derived session that has an event since `sinceMs`. */
   liveSessionStates(sinceMs: number): Promise<LiveSessionState[]>;
+  /**
+   * Deletes the rows of a stored table (or the live-ingest id log) matching `where`, with bound
+   * parameters; the rows are gone for every query when it returns (erasure, retention).
+   */
+  deleteWhere(table: string, where: string, params?: SqlParams): Promise<void>;
   /** Runs compiled SQL with bound parameters ($1, $2 …); values come back as plain JS. */
   query(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]>;
+  /**
+   * A read-only query, which may run beside other reads and does not wait for queued writes;
+   * it sees what was committed when it starts.
+   */
+  read(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]>;
   count(table: TableName): Promise<number>;
   close(): Promise<void>;
 }

@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     include: [
       'packages/server/src/metrics/*.test.ts',
+      'packages/server/src/attribution/*.test.ts',
+      'packages/server/src/privacy/*.test.ts',
+      'packages/server/src/migrate/*.test.ts',
       'packages/server/src/store/clickhouse/*.test.ts',
       'packages/server/src/test-harness/*.test.ts',
     ],

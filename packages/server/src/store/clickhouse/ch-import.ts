@@ -15,7 +15,9 @@ const NULL_MARK = '\u0000';
 type Rows = (sql: string) => Promise<Record<string, unknown>[]>;
 
 function keySql(table: StoredTable): string {
-  return `concat(${table.key.map((k) => `ifNull(toString("${k}"), '\\0')`).join(`, '\\x1F', `)})`;
+  const parts = table.key.map((k) => `ifNull(toString("${k}"), '\\0')`);
+  // 18.16's concat needs two arguments at least: a one-column key is the column itself.
+  return parts.length === 1 ? (parts[0] as string) : `concat(${parts.join(`, '\\x1F', `)})`;
 }
 
 function keyOf(table: StoredTable, row: Record<string, unknown>): string {

@@ -19,6 +19,7 @@ import {
 } from '@northstar/core';
 import type { MetadataStore } from '../../meta/metadata-store.ts';
 import type { ImportBatch, LiveSessionState, SqlParams, Store, WorkspaceSettings } from '../store.ts';
+import { identitiesSelectSql } from './ch-identities.ts';
 import { mergeImport } from './ch-import.ts';
 import { type ClusterLayout, dataTable, LOCAL_DDL, queryDdl, shardDdl, TABLE_NAMES, writeTable } from './ch-schema.ts';
 import { assignSessions, sessionsSelectSql, TOUCHED_EVENTS_SQL, type TouchedEvent } from './ch-sessions.ts';
@@ -187,11 +188,19 @@ export class ClickHouseStore implements Store {
     await this.sessionize();
     for (const client of this.shards) await client.command({ query: `TRUNCATE TABLE ${dataTable('sessions')}` });
     await this.insertSessions('');
+    await this.refreshIdentities();
   }
 
   async refreshIdentities(): Promise<void> {
-    // Added to Store while this adapter was written; the identity table has no ClickHouse form yet.
-    throw new AppError('internal', 'refreshIdentities is not implemented on ClickHouse yet');
+    for (const client of this.shards) await client.command({ query: `TRUNCATE TABLE ${dataTable('identities')}` });
+    await this.insertIdentities('');
+  }
+
+  private async insertIdentities(where: string): Promise<void> {
+    await this.main.command({
+      query: `INSERT INTO ${writeTable('identities', this.layout)} (visitor_id, contact_id, _version)
+        SELECT visitor_id, contact_id, toUInt64(0) FROM (${identitiesSelectSql(where)})`,
+    });
   }
 
   private async insertSessions(where: string, params: readonly unknown[] = []): Promise<void> {
@@ -228,6 +237,11 @@ export class ClickHouseStore implements Store {
       values: rows.map((row) => ({ event_id: String(row.event_id), received_at: received })),
       format: 'JSONEachRow',
     });
+    // Identify events link their visitor now; ReplacingMergeTree drops a link already stored.
+    const identified = rows.filter((row) => row.contact_id && row.visitor_id).map((row) => quote(String(row.event_id)));
+    for (let start = 0; start < identified.length; start += ID_CHUNK) {
+      await this.insertIdentities(`event_id IN (${identified.slice(start, start + ID_CHUNK).join(', ')})`);
+    }
   }
 
   async liveEventIds(sinceMs: number, ids?: readonly string[]): Promise<string[]> {
@@ -289,6 +303,25 @@ export class ClickHouseStore implements Store {
     }));
   }
 
+  /**
+   * A mutation on the table's data on every shard (ALTER TABLE … DELETE; the FINAL views read
+   * through), waited for: 18.16 runs mutations in the background and has no mutations_sync.
+   */
+  async deleteWhere(table: string, where: string, params?: SqlParams): Promise<void> {
+    const stored = (TABLE_NAMES as readonly string[]).includes(table);
+    const target = stored ? dataTable(table as TableName) : table;
+    const clients = stored ? this.shards : [this.main];
+    // 18.16's mutations delete the rows whose condition is NULL: only a true condition may delete.
+    const condition = `ifNull((${inlineParams(where, params)}), 0)`;
+    for (const client of clients) await client.command({ query: `ALTER TABLE ${target} DELETE WHERE ${condition}` });
+    for (const client of clients) await waitForMutations(client, target);
+  }
+
+  /** Every ClickHouse query runs on its own HTTP request already. */
+  read(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {
+    return this.query(sql, params);
+  }
+
   async query(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {
     const result = await this.main.query({ query: inlineParams(sql, params), format: 'JSON' });
     const body = (await result.json()) as { meta: Array<{ name: string; type: string }>; data: Record<string, unknown>[] };
@@ -318,6 +351,19 @@ export class ClickHouseStore implements Store {
   async close(): Promise<void> {
     await Promise.all(this.clients.map((c) => c.close()));
     await this.closeMetadata();
+  }
+}
+
+async function waitForMutations(client: ClickHouseClient, table: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await client.query({
+      query: `SELECT count() AS n FROM system.mutations WHERE database = currentDatabase() AND table = '${table}' AND is_done = 0`,
+      format: 'JSONEachRow',
+    });
+    const [row] = (await result.json()) as Array<{ n: number | string }>;
+    if (Number(row?.n ?? 0) === 0) return;
+    if (attempt >= 600) throw new AppError('internal', `ClickHouse mutation on ${table} did not finish within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
