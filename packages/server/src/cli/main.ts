@@ -2,6 +2,7 @@ import { isAppError } from '@northstar/core';
 import { Command, CommanderError } from 'commander';
 import { DEFAULT_DATA_DIR } from '../data-dir.ts';
 import { registerAttributionCommand } from './attribution-command.ts';
+import { registerCollectorCommand } from './collector-command.ts';
 import { registerConfigCommand } from './config-command.ts';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerEraseCommand } from './erase-command.ts';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerUsersCommand(program, globals);
   registerEraseCommand(program, globals);
   registerReportCommand(program, globals);
+  registerCollectorCommand(program, globals);
   return program;
 }
 

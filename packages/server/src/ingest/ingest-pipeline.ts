@@ -90,6 +90,8 @@ export class IngestPipeline {
       pipeline.sessions.sweep(pipeline.#now());
       pipeline.#refresher.sweep(pipeline.#now());
       await pipeline.bots.save();
+      // Collectors only read the day's visitor salt: the server sets it even without tracker traffic.
+      await pipeline.visitorIds.rotate(pipeline.#now());
     });
     pipeline.#every(HOUR_MS, async () => {
       pipeline.writer.recentIds.expire(pipeline.#now());

@@ -7,12 +7,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { MetadataStore } from '../meta/metadata-store.ts';
 
-interface SaltDocument {
+export interface SaltDocument {
   day: string;
   salt: string;
 }
 
-const SALT_ID = 'visitor_salt';
+/** Metadata document `ingest/visitor_salt`; collectors read it (see collector/visitor-salt.ts). */
+export const SALT_ID = 'visitor_salt';
+
+/** The visitor id of a request: 22 base64url characters (128 bits of SHA-256). */
+export function visitorIdOf(salt: string, site: string, ip: string, userAgent: string): string {
+  return createHash('sha256').update(`${salt}\u0000${site}\u0000${ip}\u0000${userAgent}`).digest('base64url').slice(0, 22);
+}
 
 export class VisitorIds {
   #current: Promise<SaltDocument> | undefined;
@@ -20,10 +26,14 @@ export class VisitorIds {
 
   constructor(private readonly meta: MetadataStore) {}
 
-  /** The visitor id of a request: 22 base64url characters (128 bits of SHA-256). */
   async idFor(site: string, ip: string, userAgent: string, nowMs: number): Promise<string> {
     const { salt } = await this.saltFor(new Date(nowMs).toISOString().slice(0, 10));
-    return createHash('sha256').update(`${salt}\u0000${site}\u0000${ip}\u0000${userAgent}`).digest('base64url').slice(0, 22);
+    return visitorIdOf(salt, site, ip, userAgent);
+  }
+
+  /** Sets the day's salt if no request did yet: collectors only read it, so the server rotates it. */
+  async rotate(nowMs: number): Promise<void> {
+    await this.saltFor(new Date(nowMs).toISOString().slice(0, 10));
   }
 
   private saltFor(day: string): Promise<SaltDocument> {

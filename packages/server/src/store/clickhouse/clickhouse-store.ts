@@ -280,10 +280,13 @@ export class ClickHouseStore implements Store {
     const rows = await this.query(
       `SELECT site, visitor_id, session_id, toUInt64(toUInt32(last_seen)) * 1000 AS last_seen_ms, source, medium, campaign
        FROM (
-         SELECT site, visitor_id, argMax(session_id, "timestamp") AS session_id, max("timestamp") AS last_seen
-         FROM events
-         WHERE "timestamp" >= toDateTime(${since}) AND session_derived = 1 AND session_id IS NOT NULL AND visitor_id IS NOT NULL
-         GROUP BY site, visitor_id
+         -- Aliased apart from the column: 18.16 would put the aggregate into the WHERE.
+         SELECT site, visitor_id, latest_session_id AS session_id, last_seen FROM (
+           SELECT site, visitor_id, argMax(session_id, "timestamp") AS latest_session_id, max("timestamp") AS last_seen
+           FROM events
+           WHERE "timestamp" >= toDateTime(${since}) AND session_derived = 1 AND session_id IS NOT NULL AND visitor_id IS NOT NULL
+           GROUP BY site, visitor_id
+         )
        ) ALL LEFT JOIN (
          SELECT session_id, tupleElement(argMin(tuple(source), _k), 1) AS source, tupleElement(argMin(tuple(medium), _k), 1) AS medium,
            tupleElement(argMin(tuple(campaign), _k), 1) AS campaign
