@@ -13,6 +13,7 @@ const DashboardsPage = lazy(() => import('./dashboards/DashboardsPage.tsx').then
 const DashboardView = lazy(() => import('./dashboards/DashboardView.tsx').then((m) => ({ default: m.DashboardView })));
 const GoalsPage = lazy(() => import('./goals/GoalsPage.tsx').then((m) => ({ default: m.GoalsPage })));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
+const DeliverySettingsPage = lazy(() => import('./alerts/DeliverySettingsPage.tsx').then((m) => ({ default: m.DeliverySettingsPage })));
 const UsersPage = lazy(() => import('./accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AccountPage = lazy(() => import('./accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const ShareView = lazy(() => import('./share/ShareView.tsx').then((m) => ({ default: m.ShareView })));
@@ -71,6 +72,7 @@ function AppRoutes() {
       <Route path="dashboards/:id" element={<DashboardView />} />
       <Route path="goals" element={<GoalsPage />} />
       <Route path="alerts" element={<AlertsPage />} />
+      <Route path="alerts/delivery" element={<DeliverySettingsPage />} />
       <Route path="users" element={<UsersPage />} />
       <Route path="account" element={<AccountPage />} />
       <Route path="*" element={<NotFoundPage />} />

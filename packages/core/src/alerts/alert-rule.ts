@@ -52,7 +52,8 @@ export const alertConditionSchema = z.discriminatedUnion('type', [goalPace, thre
 export type AlertCondition = z.infer<typeof alertConditionSchema>;
 
 export const alertChannelSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('email'), to: z.array(z.email()).min(1).max(50) }).strict(),
+  // No addresses: the workspace's default recipients (delivery settings) when the message goes out.
+  z.object({ type: z.literal('email'), to: z.array(z.email()).max(50) }).strict(),
   z
     .object({
       type: z.literal('webhook'),

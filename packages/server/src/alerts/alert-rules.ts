@@ -1,6 +1,14 @@
 /** Alert rules in the metadata collection `alerts`, checked against the catalog, the goals and the target policy on save. */
 import { randomUUID } from 'node:crypto';
-import { type AlertRuleInput, AppError, alertRuleInputSchema, allowedDimensions, type Catalog, parseWith } from '@northstar/core';
+import {
+  type AlertRuleInput,
+  AppError,
+  alertRuleInputSchema,
+  alertRulePatchSchema,
+  allowedDimensions,
+  type Catalog,
+  parseWith,
+} from '@northstar/core';
 import { loadNotificationSettings } from '../jobs/notification-settings.ts';
 import { checkWebhookUrl, type Resolver, refuseBlockedTarget } from '../jobs/target-address.ts';
 import type { MetaDocument } from '../meta/metadata-store.ts';
@@ -32,9 +40,16 @@ async function checkRuleInput(store: Store, catalog: Catalog, rule: AlertRuleInp
       });
     }
   }
-  const { allowPrivateTargets } = await loadNotificationSettings(store.metadata);
+  const { allowPrivateTargets, defaultRecipients } = await loadNotificationSettings(store.metadata);
   for (const [i, channel] of rule.channels.entries()) {
-    if (channel.type !== 'webhook') continue;
+    if (channel.type === 'email') {
+      if (channel.to.length === 0 && defaultRecipients.length === 0) {
+        throw new AppError('validation', `channels.${i}.to: no addresses, and no default recipients are set in the delivery settings`, {
+          path: `channels.${i}.to`,
+        });
+      }
+      continue;
+    }
     try {
       await refuseBlockedTarget(checkWebhookUrl(channel.url, { allowPrivate: allowPrivateTargets, ...(resolve ? { resolve } : {}) }));
     } catch (error) {
@@ -54,6 +69,24 @@ export async function saveRule(
   const rule = parseWith(alertRuleInputSchema, input, 'alert rule');
   await checkRuleInput(store, catalog, rule, resolve);
   return toRuleView(await store.metadata.put('alerts', id, rule));
+}
+
+/**
+ * A partial change (rename, switch on or off, new condition or channels), checked like a whole rule.
+ * Switching a rule off is always accepted: a rule whose goal was deleted or whose target is no
+ * longer allowed must still be possible to silence.
+ */
+export async function patchRule(
+  store: Store,
+  catalog: Catalog,
+  doc: MetaDocument<AlertRuleInput>,
+  input: unknown,
+  resolve?: Resolver,
+): Promise<AlertRuleView> {
+  const patch = parseWith(alertRulePatchSchema, input, 'alert rule');
+  const onlyDisables = patch.enabled === false && Object.keys(patch).length === 1;
+  if (onlyDisables) return toRuleView(await store.metadata.put('alerts', doc.id, { ...doc.body, enabled: false }));
+  return saveRule(store, catalog, { ...doc.body, ...patch }, doc.id, resolve);
 }
 
 export async function listRules(store: Store): Promise<AlertRuleView[]> {

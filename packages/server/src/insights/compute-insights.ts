@@ -6,6 +6,9 @@
  *   complete months before the range ends, by at least 10 % in all;
  * - largest_change: the headline KPI that moved most vs the previous period (counts below 10 on
  *   both sides are left out: 1 → 3 is not news).
+ *
+ * An insight is data, not prose: a kind and its parameters (KPI ids, raw values, pages, channels),
+ * so each client words it in its reader's language and formats the numbers for their locale.
  */
 import {
   alertWindow,
@@ -18,20 +21,57 @@ import {
   type QueryRequest,
   type ResultRow,
   risingTrend,
+  type Unit,
 } from '@northstar/core';
 import { runQuery } from '../metrics/run-query.ts';
-import { formatValue } from '../reports/format-value.ts';
 import type { Store } from '../store/store.ts';
 
-export type InsightKind = 'cac_above_ltv' | 'pages_to_optimize' | 'rising_cost_per_lead' | 'largest_change';
+export type InsightSeverity = 'info' | 'warning' | 'critical';
 
-export interface Insight {
-  kind: InsightKind;
-  severity: 'info' | 'warning' | 'critical';
-  title: string;
-  message: string;
-  data: Record<string, unknown>;
+export interface ChannelCacLtv {
+  channel: string;
+  cac: number;
+  ltv: number;
+  /** LTV / CAC, below 1 here. */
+  ratio: number;
 }
+
+export interface PageToOptimize {
+  page: string;
+  sessions: number | null;
+  bounce_rate: number | null;
+  view_to_contact_rate: number | null;
+}
+
+export interface RisingChannel {
+  channel: string;
+  /** Cost per lead of each period in `periods`, in the workspace currency. */
+  values: Array<number | null>;
+  /** (last − first) / first over those periods. */
+  rise: number;
+}
+
+export type Insight =
+  | {
+      kind: 'cac_above_ltv';
+      severity: InsightSeverity;
+      /** Whether CAC is above LTV for the workspace as a whole, not only on some channels. */
+      params: { overall: boolean; cac: number | null; ltv: number | null; ratio: number | null; channels: ChannelCacLtv[] };
+    }
+  | { kind: 'pages_to_optimize'; severity: InsightSeverity; params: { pages: PageToOptimize[] } }
+  | {
+      kind: 'rising_cost_per_lead';
+      severity: InsightSeverity;
+      /** Month starts (YYYY-MM-DD), oldest first. */
+      params: { metric: 'cost_per_lead'; periods: string[]; channels: RisingChannel[] };
+    }
+  | {
+      kind: 'largest_change';
+      severity: InsightSeverity;
+      /** `change` is (value − previous) / |previous|; `good` says whether that is good news for the KPI's direction. */
+      params: { metric: string; unit: Unit | null; value: number; previous: number; change: number; good: boolean | null };
+    };
+export type InsightKind = Insight['kind'];
 
 export const HEADLINE_KPIS = [
   'sessions',
@@ -57,7 +97,6 @@ interface Ctx {
   now: Date;
   from: string;
   to: string;
-  currency: string;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -66,30 +105,26 @@ async function query(ctx: Ctx, request: QueryRequest): Promise<ResultRow[]> {
   return (await runQuery(ctx.store, request, { catalog: ctx.catalog, now: ctx.now })).rows;
 }
 
-function money(ctx: Ctx, v: number | null): string {
-  return formatValue(v, 'money', ctx.currency);
-}
-
 async function cacVsLtv(ctx: Ctx): Promise<Insight[]> {
   const range = { from: ctx.from, to: ctx.to, grain: 'all' as const };
   const [total] = await query(ctx, { metrics: ['cac', 'ltv'], ...range });
   const byChannel = await query(ctx, { metrics: ['cac', 'ltv'], ...range, dimensions: ['channel'] });
-  const overall = cacAboveLtv(num(total?.cac), num(total?.ltv));
-  const channels = byChannel
-    .map((r) => ({ channel: String(r.channel), cac: num(r.cac), ltv: num(r.ltv), ...cacAboveLtv(num(r.cac), num(r.ltv)) }))
-    .filter((r) => r.holds);
+  const cac = num(total?.cac);
+  const ltv = num(total?.ltv);
+  const overall = cacAboveLtv(cac, ltv);
+  const channels = byChannel.flatMap((r): ChannelCacLtv[] => {
+    const [c, l] = [num(r.cac), num(r.ltv)];
+    const found = cacAboveLtv(c, l);
+    return found.holds && c !== null && l !== null && found.ratio !== null
+      ? [{ channel: String(r.channel), cac: c, ltv: l, ratio: found.ratio }]
+      : [];
+  });
   if (!overall.holds && channels.length === 0) return [];
-  const where = channels.map((c) => `${c.channel} (CAC ${money(ctx, c.cac)}, LTV ${money(ctx, c.ltv)})`).join('; ');
-  const message = overall.holds
-    ? `CAC is ${money(ctx, num(total?.cac))} and LTV ${money(ctx, num(total?.ltv))}: each customer costs more to win than it brings.${where ? ` By channel: ${where}.` : ''}`
-    : `Overall LTV covers CAC, but not on these channels: ${where}.`;
   return [
     {
       kind: 'cac_above_ltv',
       severity: overall.holds ? 'critical' : 'warning',
-      title: 'CAC is higher than LTV',
-      message,
-      data: { cac: num(total?.cac), ltv: num(total?.ltv), ratio: overall.ratio, channels },
+      params: { overall: overall.holds, cac, ltv, ratio: overall.ratio, channels },
     },
   ];
 }
@@ -97,19 +132,13 @@ async function cacVsLtv(ctx: Ctx): Promise<Insight[]> {
 async function pagesToOptimize(ctx: Ctx): Promise<Insight[]> {
   const rows = await query(ctx, { metrics: ['pages_to_optimize'], from: ctx.from, to: ctx.to, limit: 5 });
   if (rows.length === 0) return [];
-  const list = rows.map(
-    (r) =>
-      `${String(r.page)} (bounce ${formatValue(r.bounce_rate, 'rate')}, view-to-contact ${formatValue(r.view_to_contact_rate, 'rate')}, ${formatValue(r.sessions, 'count')} sessions)`,
-  );
-  return [
-    {
-      kind: 'pages_to_optimize',
-      severity: 'info',
-      title: 'Pages to optimize first',
-      message: `High bounce and few new contacts: ${list.join('; ')}.`,
-      data: { pages: rows },
-    },
-  ];
+  const pages = rows.map((r) => ({
+    page: String(r.page),
+    sessions: num(r.sessions),
+    bounce_rate: num(r.bounce_rate),
+    view_to_contact_rate: num(r.view_to_contact_rate),
+  }));
+  return [{ kind: 'pages_to_optimize', severity: 'info', params: { pages } }];
 }
 
 async function risingCostPerLead(ctx: Ctx): Promise<Insight[]> {
@@ -130,20 +159,13 @@ async function risingCostPerLead(ctx: Ctx): Promise<Insight[]> {
   }
   const rising = [...byChannel.entries()]
     .map(([channel, series]) => ({ channel, values: periods.map((p) => series.get(p) ?? null) }))
-    .map((c) => ({ ...c, ...risingTrend(c.values) }))
-    .filter((c) => c.rising)
-    .sort((a, b) => (b.rise ?? 0) - (a.rise ?? 0));
+    .flatMap((c): RisingChannel[] => {
+      const trend = risingTrend(c.values);
+      return trend.rising && trend.rise !== null ? [{ ...c, rise: trend.rise }] : [];
+    })
+    .sort((a, b) => b.rise - a.rise);
   if (rising.length === 0) return [];
-  const list = rising.map((c) => `${c.channel} ${c.values.map((v) => money(ctx, v)).join(' → ')} (+${Math.round((c.rise ?? 0) * 100)}%)`);
-  return [
-    {
-      kind: 'rising_cost_per_lead',
-      severity: 'warning',
-      title: 'Cost per lead is rising',
-      message: `Month on month over ${periods[0]?.slice(0, 7)} – ${periods[periods.length - 1]?.slice(0, 7)}: ${list.join('; ')}.`,
-      data: { periods, channels: rising.map(({ channel, values, rise }) => ({ channel, values, rise })) },
-    },
-  ];
+  return [{ kind: 'rising_cost_per_lead', severity: 'warning', params: { metric: 'cost_per_lead', periods, channels: rising } }];
 }
 
 async function largestKpiChange(ctx: Ctx): Promise<Insight[]> {
@@ -160,22 +182,19 @@ async function largestKpiChange(ctx: Ctx): Promise<Insight[]> {
   const best = largestChange(candidates);
   if (!best) return [];
   const metric = ctx.catalog.metrics.get(best.metric);
-  const unit = metric?.kind === 'series' ? metric.unit : undefined;
-  const pct = `${best.change > 0 ? '+' : ''}${(best.change * 100).toFixed(1)}%`;
+  const { metric: id, value, previous, change, good } = best;
   return [
     {
       kind: 'largest_change',
-      severity: best.good === false ? 'warning' : 'info',
-      title: `${metric?.name ?? best.metric} moved most: ${pct}`,
-      message: `${metric?.name ?? best.metric} was ${formatValue(best.value, unit, ctx.currency)} vs ${formatValue(best.previous, unit, ctx.currency)} in the previous period (${pct}${best.good === null ? '' : best.good ? ', good news' : ', bad news'}).`,
-      data: { ...best },
+      severity: good === false ? 'warning' : 'info',
+      params: { metric: id, unit: metric?.kind === 'series' ? metric.unit : null, value, previous, change, good },
     },
   ];
 }
 
 export async function computeInsights(store: Store, options: { from: string; to: string; now: Date; catalog: Catalog }) {
-  const settings = await store.getSettings();
-  const ctx: Ctx = { store, ...options, currency: settings.currency };
+  const { currency } = await store.getSettings();
+  const ctx: Ctx = { store, ...options };
   const rules: Array<[InsightKind, (c: Ctx) => Promise<Insight[]>]> = [
     ['cac_above_ltv', cacVsLtv],
     ['rising_cost_per_lead', risingCostPerLead],
@@ -191,5 +210,6 @@ export async function computeInsights(store: Store, options: { from: string; to:
       errors.push({ kind, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  return { from: options.from, to: options.to, insights, errors };
+  // Money values are in the workspace currency, said once here for clients that format them.
+  return { from: options.from, to: options.to, currency, insights, errors };
 }

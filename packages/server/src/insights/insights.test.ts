@@ -96,38 +96,43 @@ describe('GET /api/v1/insights', () => {
   it('finds CAC above LTV, overall and by channel', async () => {
     const body = await insights();
     expect(body.errors).toEqual([]);
+    expect(body.currency).toBe('USD');
     const found = body.insights.find((i: { kind: string }) => i.kind === 'cac_above_ltv');
-    expect(found).toMatchObject({ severity: 'critical', data: { cac: 370 } });
-    expect(found.data.ltv).toBeCloseTo(50, 9);
-    expect(found.data.ratio).toBeCloseTo(50 / 370, 9);
-    expect(found.data.channels).toHaveLength(1);
-    expect(found.data.channels[0]).toMatchObject({ channel: 'Email', cac: 240, holds: true });
-    expect(found.data.channels[0].ltv).toBeCloseTo(50, 9);
-    expect(found.message).toBe(
-      'CAC is 370.00 USD and LTV 50.00 USD: each customer costs more to win than it brings. By channel: Email (CAC 240.00 USD, LTV 50.00 USD).',
-    );
+    expect(found).toMatchObject({ severity: 'critical', params: { overall: true, cac: 370 } });
+    expect(found.params.ltv).toBeCloseTo(50, 9);
+    expect(found.params.ratio).toBeCloseTo(50 / 370, 9);
+    expect(found.params.channels).toHaveLength(1);
+    expect(found.params.channels[0]).toMatchObject({ channel: 'Email', cac: 240 });
+    expect(found.params.channels[0].ltv).toBeCloseTo(50, 9);
+    expect(found.params.channels[0].ratio).toBeCloseTo(50 / 240, 9);
   });
 
   it('finds channels whose cost per lead rose month on month', async () => {
     const found = (await insights()).insights.find((i: { kind: string }) => i.kind === 'rising_cost_per_lead');
-    expect(found.data.periods).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
-    expect(found.data.channels).toHaveLength(1);
-    expect(found.data.channels[0]).toMatchObject({ channel: 'Email', values: [10, 15, 24] });
-    expect(found.data.channels[0].rise).toBeCloseTo(1.4, 9);
-    expect(found.message).toBe('Month on month over 2026-01 – 2026-03: Email 10.00 USD → 15.00 USD → 24.00 USD (+140%).');
+    expect(found).toMatchObject({ severity: 'warning', params: { metric: 'cost_per_lead' } });
+    expect(found.params.periods).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(found.params.channels).toHaveLength(1);
+    expect(found.params.channels[0]).toMatchObject({ channel: 'Email', values: [10, 15, 24] });
+    expect(found.params.channels[0].rise).toBeCloseTo(1.4, 9);
   });
 
   it('names the KPI with the largest change vs the previous period', async () => {
     const found = (await insights()).insights.find((i: { kind: string }) => i.kind === 'largest_change');
-    expect(found).toMatchObject({ severity: 'warning', data: { metric: 'marketing_spend', value: 370, previous: 240, good: false } });
-    expect(found.data.change).toBeCloseTo(130 / 240, 9);
-    expect(found.title).toBe('Marketing spend moved most: +54.2%');
+    expect(found).toMatchObject({
+      severity: 'warning',
+      params: { metric: 'marketing_spend', unit: 'money', value: 370, previous: 240, good: false },
+    });
+    expect(found.params.change).toBeCloseTo(130 / 240, 9);
   });
 
   it('lists the pages to optimize first', async () => {
     const found = (await insights()).insights.find((i: { kind: string }) => i.kind === 'pages_to_optimize');
-    expect(found.data.pages[0]).toMatchObject({ page: '/pricing', sessions: 25, bounce_rate: 1 });
-    expect(found.message).toMatch(/^High bounce and few new contacts: \/pricing \(bounce 100%, view-to-contact 0%, 25 sessions\)/);
+    expect(found.severity).toBe('info');
+    expect(found.params.pages[0]).toEqual({ page: '/pricing', sessions: 25, bounce_rate: 1, view_to_contact_rate: 0 });
+  });
+
+  it('carries no English prose: every insight is a kind and its parameters', async () => {
+    for (const insight of (await insights()).insights) expect(Object.keys(insight).sort()).toEqual(['kind', 'params', 'severity']);
   });
 
   it('finds nothing to say about an empty period, and rejects bad ranges', async () => {

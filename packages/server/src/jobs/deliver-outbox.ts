@@ -1,5 +1,5 @@
 /** One delivery pass over the outbox: every due message is sent once and its outcome recorded. */
-import { isAppError } from '@northstar/core';
+import { AppError, isAppError } from '@northstar/core';
 import type { MetadataStore } from '../meta/metadata-store.ts';
 import { loadNotificationSettings, type NotificationSettings } from './notification-settings.ts';
 import { dueMessages, type OutboxMessage, recordFailure, recordSuccess } from './outbox.ts';
@@ -33,10 +33,13 @@ async function send(id: string, message: OutboxMessage, settings: NotificationSe
     await sendWebhook(message.channel.url, message.webhookBody ?? { text: message.text }, { allowPrivate, deliveryId: id, ...resolve });
     return;
   }
+  // An email channel without addresses goes to the default recipients in force when it is sent.
+  const to = message.channel.to.length > 0 ? message.channel.to : settings.defaultRecipients;
+  if (to.length === 0) throw new AppError('badRequest', 'no recipients: the message is for the default recipients and none are set');
   await sendEmail(
     settings.smtp,
     {
-      to: message.channel.to,
+      to,
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),

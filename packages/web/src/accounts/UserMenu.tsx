@@ -4,7 +4,7 @@ import { type AuthState, logout } from '../api/accounts.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { ME_KEY, useAuth } from './use-auth.ts';
 
-/** The signed-in user (enforced mode only): account, users (admins), sign out. */
+/** The signed-in user (enforced mode only): account, users and delivery settings (admins), sign out. */
 export function UserMenu() {
   const { t } = useI18n();
   const client = useQueryClient();
@@ -23,6 +23,7 @@ export function UserMenu() {
         <span className="muted">{t(`role.${me.user.role ?? 'viewer'}`)}</span>
         <Link to="/account">{t('auth.changePassword')}</Link>
         {me.user.role === 'admin' && <Link to="/users">{t('users.title')}</Link>}
+        {me.user.role === 'admin' && <Link to="/alerts/delivery">{t('alerts.deliverySettings')}</Link>}
         <button type="button" data-testid="logout" onClick={() => void signOut()}>
           {t('auth.logout')}
         </button>

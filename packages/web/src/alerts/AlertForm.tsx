@@ -1,44 +1,54 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type AlertChannel, type AlertCondition, createAlert } from '../api/alerts.ts';
+import { type AlertCondition, type AlertGrain, type AlertRule, createAlert, updateAlert } from '../api/alerts.ts';
 import { useCatalog } from '../api/hooks.ts';
 import { useGoals } from '../goals/use-goals.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
+import { ChannelFields } from './ChannelFields.tsx';
+import { type ChannelDraft, fromDraft, toDraft } from './channel-drafts.ts';
 
 type Kind = AlertCondition['type'];
 const KINDS: readonly Kind[] = ['threshold', 'anomaly', 'goal_pace'];
+const GRAINS: readonly AlertGrain[] = ['day', 'week', 'month'];
 
-/** A new rule: its condition (threshold, anomaly against a trailing baseline, goal pace) and one channel. */
-export function AlertForm({ onClose }: { onClose(): void }) {
+/**
+ * A new rule, or an existing one to edit: its condition (threshold, anomaly against a trailing
+ * baseline, goal pace) and its channels. What the form does not show (a rule's filter, an anomaly's
+ * direction) is kept as it was.
+ */
+export function AlertForm({ rule, onClose }: { rule?: AlertRule; onClose(): void }) {
   const { t, metricName } = useI18n();
   const client = useQueryClient();
   const metrics = (useCatalog().data ?? []).filter((m) => m.kind === 'series');
   const goals = useGoals().data ?? [];
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<Kind>('threshold');
-  const [metric, setMetric] = useState('leads');
-  const [op, setOp] = useState<'above' | 'below'>('below');
-  const [value, setValue] = useState('');
-  const [sensitivity, setSensitivity] = useState('3');
-  const [goalId, setGoalId] = useState('');
-  const [channel, setChannel] = useState<AlertChannel['type']>('webhook');
-  const [target, setTarget] = useState('');
+  const initial = rule?.condition;
+  const watched = initial && initial.type !== 'goal_pace' ? initial : undefined;
+  const [name, setName] = useState(rule?.name ?? '');
+  const [kind, setKind] = useState<Kind>(initial?.type ?? 'threshold');
+  const [metric, setMetric] = useState(watched?.metric ?? 'leads');
+  const [grain, setGrain] = useState<AlertGrain>(watched?.grain ?? 'day');
+  const [op, setOp] = useState<'above' | 'below'>(initial?.type === 'threshold' ? initial.op : 'below');
+  const [value, setValue] = useState(initial?.type === 'threshold' ? String(initial.value) : '');
+  const [sensitivity, setSensitivity] = useState(initial?.type === 'anomaly' ? String(initial.sensitivity) : '3');
+  const [baseline, setBaseline] = useState(initial?.type === 'anomaly' ? String(initial.baselinePeriods) : '14');
+  const [goalId, setGoalId] = useState(initial?.type === 'goal_pace' ? initial.goalId : '');
+  const [level, setLevel] = useState<'off_track' | 'at_risk'>(initial?.type === 'goal_pace' ? initial.level : 'off_track');
+  const [channels, setChannels] = useState<ChannelDraft[]>(rule ? rule.channels.map(toDraft) : [{ type: 'webhook', target: '' }]);
+
   const condition = (): AlertCondition => {
-    if (kind === 'threshold') return { type: 'threshold', metric, op, value: Number(value), grain: 'day' };
-    if (kind === 'anomaly')
-      return { type: 'anomaly', metric, grain: 'day', baselinePeriods: 14, sensitivity: Number(sensitivity), direction: 'both' };
-    return { type: 'goal_pace', goalId: goalId || (goals[0]?.id ?? ''), level: 'off_track' };
+    const filter = watched?.filter ? { filter: watched.filter } : {};
+    if (kind === 'threshold') return { type: 'threshold', metric, op, value: Number(value), grain, ...filter };
+    if (kind === 'anomaly') {
+      const direction = initial?.type === 'anomaly' ? initial.direction : 'both';
+      return { type: 'anomaly', metric, grain, baselinePeriods: Number(baseline), sensitivity: Number(sensitivity), direction, ...filter };
+    }
+    return { type: 'goal_pace', goalId: goalId || (goals[0]?.id ?? ''), level };
   };
   const save = useMutation({
-    mutationFn: () =>
-      createAlert({
-        name: name.trim(),
-        enabled: true,
-        condition: condition(),
-        channels: [
-          channel === 'email' ? { type: 'email', to: target.split(',').map((s) => s.trim()) } : { type: 'webhook', url: target.trim() },
-        ],
-      }),
+    mutationFn: () => {
+      const input = { name: name.trim(), enabled: rule?.enabled ?? true, condition: condition(), channels: channels.map(fromDraft) };
+      return rule ? updateAlert(rule.id, input) : createAlert(input);
+    },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: ['alerts'] });
       onClose();
@@ -68,16 +78,28 @@ export function AlertForm({ onClose }: { onClose(): void }) {
         </select>
       </label>
       {kind !== 'goal_pace' && (
-        <label className="field">
-          <span className="field-label">{t('goals.kpi')}</span>
-          <select data-testid="alert-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
-            {metrics.map((m) => (
-              <option key={m.id} value={m.id}>
-                {metricName(m.id, m.name)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label className="field">
+            <span className="field-label">{t('goals.kpi')}</span>
+            <select data-testid="alert-metric" value={metric} onChange={(e) => setMetric(e.target.value)}>
+              {metrics.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {metricName(m.id, m.name)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">{t('alerts.grain')}</span>
+            <select data-testid="alert-grain" value={grain} onChange={(e) => setGrain(e.target.value as AlertGrain)}>
+              {GRAINS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`grain.${g}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
       )}
       {kind === 'threshold' && (
         <>
@@ -95,34 +117,39 @@ export function AlertForm({ onClose }: { onClose(): void }) {
         </>
       )}
       {kind === 'anomaly' && (
-        <label className="field">
-          <span className="field-label">{t('alerts.sensitivity')}</span>
-          <input type="number" min="0.5" max="20" step="0.5" value={sensitivity} onChange={(e) => setSensitivity(e.target.value)} />
-        </label>
+        <>
+          <label className="field">
+            <span className="field-label">{t('alerts.sensitivity')}</span>
+            <input type="number" min="0.5" max="20" step="0.5" value={sensitivity} onChange={(e) => setSensitivity(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{t('alerts.baseline')}</span>
+            <input type="number" min="5" max="90" step="1" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
+          </label>
+        </>
       )}
       {kind === 'goal_pace' && (
-        <label className="field">
-          <span className="field-label">{t('goals.title')}</span>
-          <select data-testid="alert-goal" value={goalId} onChange={(e) => setGoalId(e.target.value)}>
-            {goals.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name ?? metricName(g.metric)} {g.from}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label className="field">
+            <span className="field-label">{t('goals.title')}</span>
+            <select data-testid="alert-goal" value={goalId} onChange={(e) => setGoalId(e.target.value)}>
+              {goals.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name ?? metricName(g.metric)} {g.from}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field-label">{t('alerts.level')}</span>
+            <select data-testid="alert-level" value={level} onChange={(e) => setLevel(e.target.value as 'off_track' | 'at_risk')}>
+              <option value="off_track">{t('pace.off_track')}</option>
+              <option value="at_risk">{t('pace.at_risk')}</option>
+            </select>
+          </label>
+        </>
       )}
-      <label className="field">
-        <span className="field-label">{t('alerts.channel')}</span>
-        <select data-testid="alert-channel" value={channel} onChange={(e) => setChannel(e.target.value as AlertChannel['type'])}>
-          <option value="webhook">{t('alerts.webhook')}</option>
-          <option value="email">{t('alerts.email')}</option>
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">{channel === 'email' ? t('alerts.emailTo') : t('alerts.webhookUrl')}</span>
-        <input data-testid="alert-target" required value={target} onChange={(e) => setTarget(e.target.value)} />
-      </label>
+      <ChannelFields drafts={channels} onChange={setChannels} />
       {save.error && (
         <p role="alert" className="banner banner-error">
           {save.error.message}

@@ -1,33 +1,45 @@
 import { useQuery } from '@tanstack/react-query';
-import { fetchInsights, INSIGHT_KINDS } from '../api/insights.ts';
+import { fetchInsights } from '../api/insights.ts';
+import { useFormat } from '../format/use-format.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useViewState } from '../state/use-view-state.ts';
+import { describeInsight } from './describe-insight.ts';
 
-/** The overview's insights over the range in view. The title and message are the server's (English) text. */
+/** The overview's insights over the range in view, worded in the chosen language from the API's kind and parameters. */
 export function InsightList() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { format } = useFormat();
   const [view] = useViewState();
   const range = { from: view.from, to: view.to };
   const insights = useQuery({ queryKey: ['insights', range], queryFn: ({ signal }) => fetchInsights(range, signal), retry: false });
   if (insights.error || !insights.data || insights.data.length === 0) return null;
+  const { t } = i18n;
   return (
     <section className="insights" data-testid="insights" aria-label={t('insights.title')}>
       <h2 className="visually-hidden">{t('insights.title')}</h2>
-      {insights.data.map((insight) => (
-        <article
-          key={`${insight.kind}-${insight.title}`}
-          className={`banner${insight.severity === 'info' ? '' : ' banner-warning'}`}
-          data-testid={`insight-${insight.kind}`}
-          data-severity={insight.severity}
-        >
-          <strong>{INSIGHT_KINDS.includes(insight.kind) ? t(`insights.kind.${insight.kind}`) : insight.kind}</strong>
-          {' · '}
-          <span lang="en">{insight.title}</span>
-          <p className="muted" lang="en">
-            {insight.message}
-          </p>
-        </article>
-      ))}
+      {insights.data.map((insight) => {
+        const text = describeInsight(insight, i18n, { locale: i18n.locale, dir: i18n.dir, format });
+        return (
+          <article
+            key={insight.kind}
+            className={`banner insight${insight.severity === 'info' ? '' : ' banner-warning'}`}
+            data-testid={`insight-${insight.kind}`}
+            data-severity={insight.severity}
+          >
+            <p className="insight-headline">
+              <strong>{t(`insights.kind.${insight.kind}`)}</strong> · {text.headline}
+            </p>
+            {text.note && <p className="muted">{text.note}</p>}
+            {text.items.length > 0 && (
+              <ul className="insight-items">
+                {text.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            )}
+          </article>
+        );
+      })}
     </section>
   );
 }

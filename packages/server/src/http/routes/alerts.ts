@@ -1,22 +1,16 @@
 /**
  * Alerts: rules (CRUD of `/api/v1/alerts`), an evaluation pass on demand (`POST
  * /api/v1/alerts/evaluate`, the same pass the scheduler of `northstar serve` runs), the history of
- * what fired and was delivered, and the notification settings (SMTP server, private targets), which
- * only admins may read or change (http/auth/route-permissions.ts).
+ * what fired and was delivered, and the notification settings (SMTP server, default recipients,
+ * private targets), which only admins may read or change (http/auth/route-permissions.ts).
  */
-import { type AlertRuleInput, AppError, alertRulePatchSchema, parseWith } from '@northstar/core';
+import { type AlertRuleInput, AppError, parseWith } from '@northstar/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { alertHistory } from '../../alerts/alert-history.ts';
-import { listRules, saveRule, toRuleView } from '../../alerts/alert-rules.ts';
-import {
-  loadNotificationSettings,
-  notificationSettingsSchema,
-  redactSettings,
-  saveNotificationSettings,
-} from '../../jobs/notification-settings.ts';
+import { listRules, patchRule, saveRule, toRuleView } from '../../alerts/alert-rules.ts';
+import { notificationSettingsView, updateNotificationSettings } from '../../jobs/notification-settings.ts';
 import { runAlertPass } from '../../jobs/run-jobs.ts';
-import { checkTargetHost, refuseBlockedTarget } from '../../jobs/target-address.ts';
 import { loadWorkspaceCatalog } from '../../metrics/workspace-catalog.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -57,22 +51,9 @@ export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
     return runAlertPass(store, at ? new Date(at) : new Date());
   });
 
-  app.get('/api/v1/alerts/settings', async () => {
-    return redactSettings(await loadNotificationSettings(meta));
-  });
+  app.get('/api/v1/alerts/settings', async () => notificationSettingsView(meta));
 
-  app.put('/api/v1/alerts/settings', async (request) => {
-    const settings = parseWith(notificationSettingsSchema, request.body, 'notification settings');
-    if (settings.smtp) {
-      await refuseBlockedTarget(checkTargetHost(settings.smtp.host, { allowPrivate: settings.allowPrivateTargets }));
-    }
-    const current = await loadNotificationSettings(meta);
-    // A form that does not send the password back keeps the stored one for the same server.
-    if (settings.smtp && settings.smtp.password === undefined && current.smtp?.host === settings.smtp.host && current.smtp.password) {
-      settings.smtp.password = current.smtp.password;
-    }
-    return redactSettings(await saveNotificationSettings(meta, settings));
-  });
+  app.put('/api/v1/alerts/settings', async (request) => updateNotificationSettings(meta, request.body));
 
   app.get('/api/v1/alerts/:id', async (request) => toRuleView(await load(request.params)));
 
@@ -83,8 +64,7 @@ export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
 
   app.patch('/api/v1/alerts/:id', async (request) => {
     const doc = await load(request.params);
-    const patch = parseWith(alertRulePatchSchema, request.body, 'alert rule');
-    return saveRule(store, await loadWorkspaceCatalog(meta), { ...doc.body, ...patch }, doc.id);
+    return patchRule(store, await loadWorkspaceCatalog(meta), doc, request.body);
   });
 
   app.delete('/api/v1/alerts/:id', async (request, reply) => {
