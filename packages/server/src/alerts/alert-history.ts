@@ -2,10 +2,13 @@
 import { messagesFor } from '../jobs/outbox.ts';
 import type { MetadataStore } from '../meta/metadata-store.ts';
 import type { AlertEventBody } from './alert-message.ts';
+import { redactWebhookUrl } from './alert-rules.ts';
 
 export interface HistoryQuery {
   ruleId?: string;
   limit: number;
+  /** Webhook targets as their origin only (readers without edit rights). */
+  redactWebhooks?: boolean;
 }
 
 export async function alertHistory(meta: MetadataStore, query: HistoryQuery) {
@@ -23,7 +26,12 @@ export async function alertHistory(meta: MetadataStore, query: HistoryQuery) {
         deliveries: messages.map(({ id, body }) => ({
           id,
           channel: body.channel.type,
-          target: body.channel.type === 'webhook' ? body.channel.url : body.channel.to.join(', '),
+          target:
+            body.channel.type === 'webhook'
+              ? query.redactWebhooks
+                ? redactWebhookUrl(body.channel.url)
+                : body.channel.url
+              : body.channel.to.join(', '),
           status: body.status,
           attempts: body.attempts,
           lastError: body.lastError,

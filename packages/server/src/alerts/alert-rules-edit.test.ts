@@ -116,6 +116,32 @@ describe('editing alert rules', () => {
     expect(on.statusCode).toBe(400);
   });
 
+  it('shows webhook URLs (which hold chat secrets) to editors only; viewers and read keys see the origin', async () => {
+    await env.app.inject({
+      method: 'PUT',
+      url: '/api/v1/alerts/settings',
+      headers: as('admin'),
+      payload: { allowPrivateTargets: true },
+    });
+    const secret = 'http://127.0.0.1:9/services/T000/B000/s3cr3t';
+    const id = await create('Webhook', { channels: [{ type: 'webhook', url: secret }] });
+    await evaluate();
+    const channelsAs = async (caller: string) => {
+      const one = (await env.app.inject({ method: 'GET', url: `/api/v1/alerts/${id}`, headers: as(caller) })).json();
+      const all = (await env.app.inject({ method: 'GET', url: '/api/v1/alerts', headers: as(caller) })).json().alerts;
+      const history = (await env.app.inject({ method: 'GET', url: `/api/v1/alerts/history?rule=${id}`, headers: as(caller) })).json();
+      return {
+        one: one.channels[0].url,
+        listed: all.find((a: { id: string }) => a.id === id).channels[0].url,
+        delivered: history.events[0].deliveries[0].target,
+      };
+    };
+    const hidden = { one: 'http://127.0.0.1:9/…', listed: 'http://127.0.0.1:9/…', delivered: 'http://127.0.0.1:9/…' };
+    expect(await channelsAs('viewer')).toEqual(hidden);
+    expect(await channelsAs('readKey')).toEqual(hidden);
+    expect(await channelsAs('editor')).toEqual({ one: secret, listed: secret, delivered: secret });
+  });
+
   it('answers 404 for a rule that does not exist and 400 for a malformed id', async () => {
     const missing = await env.app.inject({
       method: 'PATCH',

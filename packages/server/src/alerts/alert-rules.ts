@@ -24,6 +24,26 @@ export function toRuleView(doc: MetaDocument<AlertRuleInput>): AlertRuleView {
   return { ...doc.body, id: doc.id, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
 }
 
+/**
+ * A webhook URL as readers without edit rights see it: the origin only. Chat webhooks carry their
+ * secret in the path (`https://hooks.slack.com/services/T…/B…/secret`).
+ */
+export function redactWebhookUrl(url: string): string {
+  try {
+    return `${new URL(url).origin}/…`;
+  } catch {
+    return '…';
+  }
+}
+
+/** The rule with webhook URLs reduced to their origin, for viewers and read keys. */
+export function redactRuleView(view: AlertRuleView): AlertRuleView {
+  return {
+    ...view,
+    channels: view.channels.map((channel) => (channel.type === 'webhook' ? { ...channel, url: redactWebhookUrl(channel.url) } : channel)),
+  };
+}
+
 async function checkRuleInput(store: Store, catalog: Catalog, rule: AlertRuleInput, resolve?: Resolver): Promise<void> {
   const c = rule.condition;
   if (c.type === 'goal_pace') {

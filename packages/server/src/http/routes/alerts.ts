@@ -5,14 +5,16 @@
  * private targets), which only admins may read or change (http/auth/route-permissions.ts).
  */
 import { type AlertRuleInput, AppError, parseWith } from '@northstar/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { alertHistory } from '../../alerts/alert-history.ts';
-import { listRules, patchRule, saveRule, toRuleView } from '../../alerts/alert-rules.ts';
+import { listRules, patchRule, redactRuleView, saveRule, toRuleView } from '../../alerts/alert-rules.ts';
 import { notificationSettingsView, updateNotificationSettings } from '../../jobs/notification-settings.ts';
 import { runAlertPass } from '../../jobs/run-jobs.ts';
 import { loadWorkspaceCatalog } from '../../metrics/workspace-catalog.ts';
 import type { Store } from '../../store/store.ts';
+import { identityOf } from '../auth/authorize.ts';
+import { grantsOf } from '../auth/identity.ts';
 
 const idSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict();
 const evaluateSchema = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
@@ -26,6 +28,9 @@ const historySchema = z
   })
   .strict();
 
+/** Readers without edit rights (viewers, read keys) see webhook targets as their origin only. */
+const mayEdit = (request: FastifyRequest) => grantsOf(identityOf(request)).includes('edit');
+
 export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
   const meta = store.metadata;
   const load = async (params: unknown) => {
@@ -35,7 +40,10 @@ export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
     return doc;
   };
 
-  app.get('/api/v1/alerts', async () => ({ alerts: await listRules(store) }));
+  app.get('/api/v1/alerts', async (request) => {
+    const alerts = await listRules(store);
+    return { alerts: mayEdit(request) ? alerts : alerts.map(redactRuleView) };
+  });
 
   app.post('/api/v1/alerts', async (request, reply) =>
     reply.status(201).send(await saveRule(store, await loadWorkspaceCatalog(meta), request.body)),
@@ -43,7 +51,12 @@ export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
 
   app.get('/api/v1/alerts/history', async (request) => {
     const query = parseWith(historySchema, request.query, 'history query');
-    return { events: await alertHistory(meta, { limit: query.limit, ...(query.rule ? { ruleId: query.rule } : {}) }) };
+    const events = await alertHistory(meta, {
+      limit: query.limit,
+      redactWebhooks: !mayEdit(request),
+      ...(query.rule ? { ruleId: query.rule } : {}),
+    });
+    return { events };
   });
 
   app.post('/api/v1/alerts/evaluate', async (request) => {
@@ -55,7 +68,10 @@ export function registerAlertRoutes(app: FastifyInstance, store: Store): void {
 
   app.put('/api/v1/alerts/settings', async (request) => updateNotificationSettings(meta, request.body));
 
-  app.get('/api/v1/alerts/:id', async (request) => toRuleView(await load(request.params)));
+  app.get('/api/v1/alerts/:id', async (request) => {
+    const view = toRuleView(await load(request.params));
+    return mayEdit(request) ? view : redactRuleView(view);
+  });
 
   app.put('/api/v1/alerts/:id', async (request) => {
     const doc = await load(request.params);
