@@ -3,7 +3,9 @@
  * process, a file data directory) and, in the same run, against a no-op node:http server that reads
  * the body and answers `{}`. Scenarios: single-event tracker requests (POST /api/v1/collect), 50-event
  * batches (POST /api/v1/events), and single events at 70 % of the measured maximum rate for p99,
- * during which a probe measures event to queryable (lib/visibility-probe.ts).
+ * during which a probe measures event to queryable (lib/visibility-probe.ts). Besides rates, each
+ * scenario reports the server process's CPU time a request, which other load on the machine skews
+ * less than requests/s.
  * Usage: npx tsx bench/ingest.ts [seconds per scenario]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -29,6 +31,8 @@ interface Figures {
   p50: number;
   p99: number;
   rssMiB: number;
+  /** CPU time of the server process (all its threads) per request answered, any status. */
+  cpuUsPerRequest: number;
 }
 
 const NOOP_SOURCE = `
@@ -45,6 +49,12 @@ async function startNoop(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['-e', NOOP_SOURCE, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
   return { url: `http://127.0.0.1:${port}`, child };
+}
+
+/** User + system CPU time of a process, in µs (clock ticks of 10 ms). */
+function cpuUs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 function peakRssMiB(pid: number | undefined): number {
@@ -94,6 +104,7 @@ async function run(
   pid: number | undefined,
   rate?: number,
 ): Promise<Figures> {
+  const cpuBefore = cpuUs(pid);
   const result = await autocannon({
     url: `${url}${path}`,
     connections: CONNECTIONS,
@@ -110,7 +121,17 @@ async function run(
     p50: result.latency.p50,
     p99: result.latency.p99,
     rssMiB: peakRssMiB(pid),
+    cpuUsPerRequest: (cpuUs(pid) - cpuBefore) / Math.max(1, result.requests.total),
   };
+}
+
+/** Waits until the server has loaded everything it logged (GET /api/v1/ingest/stats). */
+async function settle(url: string, headers: Record<string, string>): Promise<void> {
+  for (const end = Date.now() + 60_000; Date.now() < end; ) {
+    const stats = (await (await fetch(`${url}/api/v1/ingest/stats`, { headers })).json()) as { writer?: { backlogBytes?: number } };
+    if ((stats.writer?.backlogBytes ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'northstar-bench-ingest-'));
@@ -132,6 +153,8 @@ try {
   results.noopBatch = await run(noop.url, '/api/v1/events', batchBody, auth, noop.child.pid);
   results.batch = await run(server.url, '/api/v1/events', batchBody, auth, server.child.pid);
   const rate = Math.max(1, Math.round(Math.min(results.single.rps, 30_000) * 0.7));
+  // The batch scenario ends with the loader behind: the paced one starts from an idle server.
+  await settle(server.url, auth);
   [results.paced, visibility] = await Promise.all([
     run(server.url, '/api/v1/collect', collectBody, plain, server.child.pid, rate),
     probeVisibility(server.url, (SECONDS - 1) * 1000, 250, UA, { authorization: `Bearer ${readKey}` }),
@@ -152,6 +175,7 @@ rmSync(dir, { recursive: true, force: true });
 const r = results as Record<'noopSingle' | 'single' | 'noopBatch' | 'batch' | 'paced', Figures>;
 const acknowledged = r.single.ok + r.batch.ok * BATCH + r.paced.ok;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
+const us = (v: number) => `${Math.round(v).toLocaleString('en-US')} µs`;
 const n = (v: number) => Math.round(v).toLocaleString('en-US');
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)} ×` : '—');
 const check = (ok: boolean) => (ok ? 'met' : 'not met');
@@ -161,15 +185,15 @@ const v = visibility as VisibilityFigures;
 writeSection(
   'Ingest (live collection)',
   `npx tsx bench/ingest.ts ${SECONDS}`,
-  `autocannon (${CONNECTIONS} connections, ${SECONDS} s a scenario) in the bench process; the server (\`northstar serve\`, DuckDB file, group commit) and a no-op node:http server each in their own process, one after the other on the same 2 cores. Events/s counts only 2xx answers; every request carries distinct event ids. After the run the store held ${n(stored)} events for ${n(acknowledged)} acknowledged (${stored >= acknowledged ? 'none lost' : 'MISSING EVENTS'}).
+  `autocannon (${CONNECTIONS} connections, ${SECONDS} s a scenario) in the bench process; the server (\`northstar serve\`, DuckDB file, group commit) and a no-op node:http server each in their own process, one after the other on the same 2 cores. Events/s counts only 2xx answers; every request carries distinct event ids. The paced run starts once the server has loaded the backlog the batch run left. After the run the store held ${n(stored)} events for ${n(acknowledged)} acknowledged (${stored >= acknowledged ? 'none lost' : 'MISSING EVENTS'}).
 
-| scenario | server | requests/s (2xx) | events/s | p50 | p99 | non-2xx + errors | peak RSS |
-|---|---|---|---|---|---|---|---|
-| single event, POST /api/v1/collect | no-op | ${n(r.noopSingle.rps)} | ${n(r.noopSingle.rps)} | ${ms(r.noopSingle.p50)} | ${ms(r.noopSingle.p99)} | ${r.noopSingle.errors} | ${r.noopSingle.rssMiB.toFixed(0)} MiB |
-| single event, POST /api/v1/collect | Northstar | ${n(r.single.rps)} | ${n(r.single.rps)} | ${ms(r.single.p50)} | ${ms(r.single.p99)} | ${r.single.errors} | ${r.single.rssMiB.toFixed(0)} MiB |
-| 50-event batch, POST /api/v1/events | no-op | ${n(r.noopBatch.rps)} | ${n(r.noopBatch.rps * BATCH)} | ${ms(r.noopBatch.p50)} | ${ms(r.noopBatch.p99)} | ${r.noopBatch.errors} | ${r.noopBatch.rssMiB.toFixed(0)} MiB |
-| 50-event batch, POST /api/v1/events | Northstar | ${n(r.batch.rps)} | ${n(r.batch.rps * BATCH)} | ${ms(r.batch.p50)} | ${ms(r.batch.p99)} | ${r.batch.errors} | ${r.batch.rssMiB.toFixed(0)} MiB |
-| single event at ${n(pacedRate)} req/s (70 %) | Northstar | ${n(r.paced.rps)} | ${n(r.paced.rps)} | ${ms(r.paced.p50)} | ${ms(r.paced.p99)} | ${r.paced.errors} | ${r.paced.rssMiB.toFixed(0)} MiB |
+| scenario | server | requests/s (2xx) | events/s | p50 | p99 | non-2xx + errors | server CPU a request | peak RSS |
+|---|---|---|---|---|---|---|---|---|
+| single event, POST /api/v1/collect | no-op | ${n(r.noopSingle.rps)} | ${n(r.noopSingle.rps)} | ${ms(r.noopSingle.p50)} | ${ms(r.noopSingle.p99)} | ${r.noopSingle.errors} | ${us(r.noopSingle.cpuUsPerRequest)} | ${r.noopSingle.rssMiB.toFixed(0)} MiB |
+| single event, POST /api/v1/collect | Northstar | ${n(r.single.rps)} | ${n(r.single.rps)} | ${ms(r.single.p50)} | ${ms(r.single.p99)} | ${r.single.errors} | ${us(r.single.cpuUsPerRequest)} | ${r.single.rssMiB.toFixed(0)} MiB |
+| 50-event batch, POST /api/v1/events | no-op | ${n(r.noopBatch.rps)} | ${n(r.noopBatch.rps * BATCH)} | ${ms(r.noopBatch.p50)} | ${ms(r.noopBatch.p99)} | ${r.noopBatch.errors} | ${us(r.noopBatch.cpuUsPerRequest)} | ${r.noopBatch.rssMiB.toFixed(0)} MiB |
+| 50-event batch, POST /api/v1/events | Northstar | ${n(r.batch.rps)} | ${n(r.batch.rps * BATCH)} | ${ms(r.batch.p50)} | ${ms(r.batch.p99)} | ${r.batch.errors} | ${us(r.batch.cpuUsPerRequest)} | ${r.batch.rssMiB.toFixed(0)} MiB |
+| single event at ${n(pacedRate)} req/s (70 %) | Northstar | ${n(r.paced.rps)} | ${n(r.paced.rps)} | ${ms(r.paced.p50)} | ${ms(r.paced.p99)} | ${r.paced.errors} | ${us(r.paced.cpuUsPerRequest)} | ${r.paced.rssMiB.toFixed(0)} MiB |
 
 | target | measured | |
 |---|---|---|
@@ -179,5 +203,8 @@ writeSection(
 | event to queryable ≤ 2 s p95 (session and event counted by POST /api/v1/query, from the 2xx) | p95 ${n(v.p95)} ms (p50 ${n(v.p50)} ms, max ${n(v.max)} ms; ${v.probes} probes during the 70 % run, ${v.missing} never seen) | ${check(v.p95 <= 2000 && v.missing === 0)} |
 | single ≥ 0.5 × no-op | ${ratio(r.single.rps, r.noopSingle.rps)} | ${check(r.single.rps >= 0.5 * r.noopSingle.rps)} |
 | batched ≥ 0.5 × no-op | ${ratio(r.batch.rps, r.noopBatch.rps)} | ${check(r.batch.rps >= 0.5 * r.noopBatch.rps)} |
-| peak RSS vs no-op | ${ratio(r.batch.rssMiB, r.noopBatch.rssMiB)} | |`,
+| peak RSS vs no-op | ${ratio(r.batch.rssMiB, r.noopBatch.rssMiB)} | |
+| server CPU a request vs no-op (single; batch) | ${ratio(r.single.cpuUsPerRequest, r.noopSingle.cpuUsPerRequest)}; ${ratio(r.batch.cpuUsPerRequest, r.noopBatch.cpuUsPerRequest)} | |
+
+Server CPU a request is the server process's user + system time (every thread: HTTP, validation, enrichment, log, DuckDB load and its background work) over the requests it answered in the scenario. Other processes on the machine change it less than requests/s (they still inflate it, through shared caches and cores), so on a busy machine compare it, as a ratio to the no-op's, rather than rates.`,
 );

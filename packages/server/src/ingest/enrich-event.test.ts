@@ -167,6 +167,19 @@ describe('enrichEvent: traffic', () => {
     expect(event).toMatchObject({ referrer_domain: 'example.com', source: null, medium: null, campaign: null, channel: null });
   });
 
+  it('gives a page seen again (a cached parse) the same answer, apart for each referrer and each row', () => {
+    const url = 'https://example.com/landing?utm_campaign=spring';
+    const fromGoogle = { url, referrer: 'https://www.google.com/' };
+    const first = enriched(fromGoogle);
+    expect(enriched(fromGoogle)).toEqual(first);
+    expect(first).toMatchObject({ source: 'google', channel: 'Organic Search', utm_campaign: 'spring' });
+    expect(enriched({ url, referrer: 'https://www.facebook.com/' })).toMatchObject({ source: 'facebook', channel: 'Organic Social' });
+    expect(enriched({ url, referrer: null })).toMatchObject({ source: '(direct)', channel: 'Direct' });
+    // The row's own utm fields still win over the shared parse of the URL.
+    expect(enriched({ ...fromGoogle, utm_campaign: 'autumn' })).toMatchObject({ utm_campaign: 'autumn', campaign: 'autumn' });
+    expect(enriched(fromGoogle)).toMatchObject({ utm_campaign: 'spring', campaign: 'spring' });
+  });
+
   it('garbage URLs and referrers do not throw', () => {
     const event = enriched({ url: 'javascript:alert(1)', referrer: '::::' });
     expect(event).toMatchObject({ host: null, path: null, referrer_domain: null, source: '(direct)', channel: 'Direct' });

@@ -4,7 +4,7 @@
  * campaign and GA4 channel, device/browser/os from the user agent — or is dropped as a bot. The
  * user agent itself is never stored.
  */
-import { type Channel, type ClickIdParam, classifyChannel, parseVisit, resolveSource } from '@northstar/core';
+import { type Channel, type ClickIdParam, classifyChannel, type ParsedVisit, parseVisit, resolveSource } from '@northstar/core';
 import { isbot, isbotMatch } from 'isbot';
 import UAParser from 'ua-parser-js';
 
@@ -154,6 +154,34 @@ export class UserAgentCache {
 
 const sharedCache = new UserAgentCache();
 
+const VISIT_CACHE_SIZE = 10_000;
+const MAX_VISIT_KEY_LENGTH = 2048;
+/**
+ * Parsed page URL and referrer pairs, most recent last. Pages repeat across visitors (internal
+ * navigation, the same landing page of a campaign), and parsing two URLs is half of enrichment.
+ * Entries are shared: nothing downstream modifies a ParsedVisit.
+ */
+const visits = new Map<string, ParsedVisit>();
+
+function visitOf(url: string | null, referrer: string | null): ParsedVisit {
+  // Neither is ever '' (text() gives null), so the key is unambiguous.
+  const key = `${url ?? ''}\u0000${referrer ?? ''}`;
+  if (key.length > MAX_VISIT_KEY_LENGTH) return parseVisit(url, referrer);
+  const cached = visits.get(key);
+  if (cached) {
+    visits.delete(key);
+    visits.set(key, cached);
+    return cached;
+  }
+  const visit = parseVisit(url, referrer);
+  if (visits.size >= VISIT_CACHE_SIZE) {
+    const oldest = visits.keys().next();
+    if (!oldest.done) visits.delete(oldest.value);
+  }
+  visits.set(key, visit);
+  return visit;
+}
+
 type Cell = string | number | null | undefined;
 
 function text(value: Cell): string | null {
@@ -183,7 +211,7 @@ export function enrichEvent(row: Readonly<Record<string, Cell>>, options: Enrich
 
   const url = text(row.url);
   const referrer = text(row.referrer);
-  const visit = parseVisit(url, referrer);
+  const visit = visitOf(url, referrer);
   const utm = {
     source: text(row.utm_source) ?? visit.utm.source,
     medium: text(row.utm_medium) ?? visit.utm.medium,

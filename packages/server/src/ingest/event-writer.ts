@@ -94,6 +94,14 @@ export class EventWriter {
     return { queuedEvents: this.#queuedEvents, commits: this.#commits, recentIds: this.recentIds.size };
   }
 
+  /** Throws the 503 a write would get when the queue is already full (see LoggedWriter.admit). */
+  admit(): void {
+    if (this.#closed) throw overloaded('the server is shutting down; retry shortly', this.#retryAfterSeconds);
+    if (this.#queuedEvents >= this.#maxQueuedEvents) {
+      throw overloaded(`the ingest queue is full (${this.#queuedEvents} events waiting); retry later`, this.#retryAfterSeconds);
+    }
+  }
+
   /** Resolves once the events are committed (or recognised as already stored). */
   write(rows: readonly StoredRow[]): Promise<WriteResult> {
     if (this.#closed) return Promise.reject(overloaded('the server is shutting down; retry shortly', this.#retryAfterSeconds));

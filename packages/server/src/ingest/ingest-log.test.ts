@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { StoredRow } from '@northstar/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDbStore } from '../store/duckdb/duckdb-store.ts';
-import { encodeRecord, IngestLog, recoverLog } from './ingest-log.ts';
+import { decodeSegment, encodeRecord, encodeRecordParts, IngestLog, recoverLog } from './ingest-log.ts';
 import { replayIngestLog } from './log-loader.ts';
 
 let dir: string;
@@ -74,6 +74,22 @@ describe('the ingest log', () => {
     writeFileSync(join(dir, 'loaded'), 'garbage');
     expect((await replayIngestLog(store, dir)).stored).toBe(0);
     expect(await storedIds()).toEqual(['a1', 'a2', 'b1']);
+  });
+
+  it('encodes the rows each request serialised as the record a join of their JSON gives', () => {
+    const requests = [['a1', 'a2'], ['b1'], ['c\u00e9\u{1F600}']].map((ids) => ids.map(event));
+    const parts = requests.map((rows) => Buffer.from(JSON.stringify(rows)).subarray(1, -1));
+    const record = encodeRecordParts(NOW, parts);
+    expect(record).toEqual(
+      encodeRecord(
+        NOW,
+        requests.flat().map((row) => JSON.stringify(row)),
+      ),
+    );
+    const { records, validBytes } = decodeSegment(record, 0);
+    expect(validBytes).toBe(record.length);
+    expect(records[0]?.rows).toEqual(requests.flat());
+    expect(decodeSegment(encodeRecordParts(NOW, []), 0).records[0]?.rows).toEqual([]);
   });
 
   it('removes loaded segments and starts a new one past the segment size', async () => {

@@ -20,6 +20,9 @@ const HEADER_BYTES = 8;
 const SEGMENT_DIGITS = 20;
 const SEGMENT_FILE = /^(\d{20})\.log$/;
 const LOADED_FILE = 'loaded';
+const COMMA = 0x2c;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
 
 export interface LogRecord {
   /** Log position of the record's first byte and of the byte after it. */
@@ -31,13 +34,32 @@ export interface LogRecord {
 
 /** The record of one group: header and payload in one buffer, ready for a single write. */
 export function encodeRecord(receivedAtMs: number, rowsJson: readonly string[]): Buffer {
-  const payload = `{"t":${receivedAtMs},"r":[${rowsJson.join(',')}]}`;
-  const length = Buffer.byteLength(payload);
+  return encodeRecordParts(
+    receivedAtMs,
+    rowsJson.map((json) => Buffer.from(json)),
+  );
+}
+
+/**
+ * As encodeRecord, from rows already serialised by each request: `parts` are UTF-8 JSON fragments
+ * `{…},{…}` (an array's text without its brackets). Requests encode their own rows as they come,
+ * so a group costs one copy and one checksum here rather than a join and re-encoding of megabytes.
+ */
+export function encodeRecordParts(receivedAtMs: number, parts: readonly Uint8Array[]): Buffer {
+  const prefix = `{"t":${receivedAtMs},"r":[`;
+  let length = prefix.length + 2 + Math.max(0, parts.length - 1);
+  for (const part of parts) length += part.length;
   const record = Buffer.allocUnsafe(HEADER_BYTES + length);
-  record.write(payload, HEADER_BYTES, 'utf8');
-  const body = record.subarray(HEADER_BYTES);
+  let at = HEADER_BYTES + record.write(prefix, HEADER_BYTES, 'latin1');
+  parts.forEach((part, index) => {
+    if (index > 0) record[at++] = COMMA;
+    record.set(part, at);
+    at += part.length;
+  });
+  record[at++] = CLOSE_BRACKET;
+  record[at] = CLOSE_BRACE;
   record.writeUInt32LE(length, 0);
-  record.writeUInt32LE(crc32(body), 4);
+  record.writeUInt32LE(crc32(record.subarray(HEADER_BYTES)), 4);
   return record;
 }
 

@@ -133,6 +133,11 @@ export class IngestPipeline {
     return this.#timezoneLoad;
   }
 
+  /** Throws 503 with Retry-After when the writer is full: ask before parsing a request. */
+  admit(): void {
+    this.writer.admit();
+  }
+
   async ingest(batch: IngestBatch, enrich: EnrichOptions): Promise<IngestSummary> {
     const now = this.#now();
     const rows: StoredRow[] = [];

@@ -83,6 +83,33 @@ describe('LoggedWriter', () => {
     expect(await store.query('SELECT event_id FROM ingest_event_ids')).toEqual([{ event_id: 'a' }]);
   });
 
+  it('refuses a request before parsing it while the backlog is full, so overload costs no enrichment', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const append = store.appendLiveEvents.bind(store);
+    store.appendLiveEvents = async (rows, receivedAtMs, options) => {
+      await gate;
+      return append(rows, receivedAtMs, options);
+    };
+    // Room for exactly five one-event requests.
+    const bytes = Buffer.byteLength(JSON.stringify(event('e0'))) * 5;
+    const logged = await writer({ maxBacklogBytes: bytes, loadIntervalMs: 60_000, retryAfterSeconds: 3 });
+    let id = 0;
+    for (; id < 5; id++) {
+      expect(() => logged.admit()).not.toThrow();
+      await logged.write([event(`e${id}`)]);
+    }
+    expect(logged.stats.backlogBytes).toBe(bytes);
+    expect(() => logged.admit()).toThrow(expect.objectContaining({ code: 'NS_ERR_OVERLOADED', details: { retryAfterSeconds: 3 } }));
+    await expect(logged.write([event('late')])).rejects.toMatchObject({ code: 'NS_ERR_OVERLOADED' });
+    release();
+    await waitFor(async () => logged.stats.backlogBytes === 0);
+    expect(() => logged.admit()).not.toThrow();
+    expect(await store.count('events')).toBe(id);
+  });
+
   it('refuses with 503 and Retry-After once the unloaded backlog is full, and accepts again after a load', async () => {
     // The store is slow: nothing loads until the gate opens.
     let release = () => {};

@@ -15,7 +15,7 @@
 import type { StoredRow } from '@northstar/core';
 import type { Store } from '../store/store.ts';
 import { overloaded, type WriteResult } from './event-writer.ts';
-import { encodeRecord, IngestLog, type LogRecord, markLoaded } from './ingest-log.ts';
+import { encodeRecordParts, IngestLog, type LogRecord, markLoaded } from './ingest-log.ts';
 import { DEDUP_WINDOW_MS } from './limits.ts';
 import { replayIngestLog, rowsOf } from './log-loader.ts';
 import { hash53, RecentIds } from './recent-ids.ts';
@@ -33,7 +33,8 @@ export interface LoggedWriterOptions {
 
 /** The requests of one tick: one log record. */
 interface Group {
-  json: string[];
+  /** Each request's rows as UTF-8 JSON, `{…},{…}`. */
+  json: Buffer[];
   rows: StoredRow[];
   ids: string[];
   bytes: number;
@@ -42,6 +43,10 @@ interface Group {
 
 /** A synced record and the backlog bytes it counts for. */
 type Unloaded = LogRecord & { bytes: number };
+
+const EMPTY = Buffer.alloc(0);
+/** Rows a load appends between two turns of the event loop: a few ms of work. */
+const LOAD_SLICE_ROWS = 512;
 
 const newGroup = (): Group => ({ json: [], rows: [], ids: [], bytes: 0, waiters: [] });
 
@@ -103,6 +108,19 @@ export class LoggedWriter {
     };
   }
 
+  /**
+   * Throws the 503 a write would get when the backlog is already full, for callers to ask before
+   * parsing a request: under overload a refusal then costs nothing the loader could have used.
+   */
+  admit(): void {
+    if (this.#closed) throw overloaded('the server is shutting down; retry shortly', this.#retryAfterSeconds);
+    if (this.#backlogBytes >= this.#maxBacklogBytes) throw this.#full();
+  }
+
+  #full() {
+    return overloaded(`the ingest backlog is full (${this.#backlogBytes} bytes not yet loaded); retry later`, this.#retryAfterSeconds);
+  }
+
   /** Resolves once the events are synced to the log (or recognised as stored before). */
   async write(rows: readonly StoredRow[]): Promise<WriteResult> {
     if (this.#closed) throw overloaded('the server is shutting down; retry shortly', this.#retryAfterSeconds);
@@ -125,15 +143,16 @@ export class LoggedWriter {
       freshIds.push(id);
     }
     result.stored = fresh.length;
-    const json = fresh.length > 0 ? JSON.stringify(fresh) : '';
+    // Encoded here, one request at a time, so a group's record is a copy of ready bytes.
+    const json = fresh.length > 0 ? Buffer.from(JSON.stringify(fresh)).subarray(1, -1) : EMPTY;
     if (this.#backlogBytes + json.length > this.#maxBacklogBytes) {
       for (const id of freshIds) this.#pending.delete(id);
-      throw overloaded(`the ingest backlog is full (${this.#backlogBytes} bytes not yet loaded); retry later`, this.#retryAfterSeconds);
+      throw this.#full();
     }
     return new Promise<WriteResult>((resolve, reject) => {
       const group = this.#forming;
       if (fresh.length > 0) {
-        group.json.push(json.slice(1, -1));
+        group.json.push(json);
         for (const row of fresh) group.rows.push(row);
         for (const id of freshIds) group.ids.push(id);
         group.bytes += json.length;
@@ -175,7 +194,7 @@ export class LoggedWriter {
     const log = this.#log as IngestLog;
     const receivedAtMs = this.#now();
     const start = log.end;
-    const record = group.rows.length > 0 ? encodeRecord(receivedAtMs, group.json) : undefined;
+    const record = group.rows.length > 0 ? encodeRecordParts(receivedAtMs, group.json) : undefined;
     const write = record ? log.append(record) : Promise.resolve(start);
     this.#syncing = write.then(
       (end) => {
@@ -231,8 +250,10 @@ export class LoggedWriter {
   async #loadRecords(records: Unloaded[]): Promise<boolean> {
     const { rows, receivedAtMs } = rowsOf(records);
     try {
-      // Everything in `records` passed the dedup at logging: no store check is needed.
-      await this.#store.appendLiveEvents(rows, receivedAtMs);
+      // Everything in `records` passed the dedup at logging: no store check is needed. A loader
+      // keeping up shares the event loop with requests (their latency); one behind takes it.
+      const yieldEveryRows = this.#backlogBytes >= this.#maxBacklogBytes / 4 ? undefined : LOAD_SLICE_ROWS;
+      await this.#store.appendLiveEvents(rows, receivedAtMs, yieldEveryRows === undefined ? {} : { yieldEveryRows });
     } catch {
       // The transaction rolled back: the records stay unloaded and are tried again.
       this.#unloaded = [...records, ...this.#unloaded];

@@ -4,7 +4,7 @@
  * overwritten, so nobody — the operator included — can link a visitor across days or recover an
  * IP address from stored ids. The IP address itself is never written anywhere.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { MetadataStore } from '../meta/metadata-store.ts';
 
 export interface SaltDocument {
@@ -17,7 +17,8 @@ export const SALT_ID = 'visitor_salt';
 
 /** The visitor id of a request: 22 base64url characters (128 bits of SHA-256). */
 export function visitorIdOf(salt: string, site: string, ip: string, userAgent: string): string {
-  return createHash('sha256').update(`${salt}\u0000${site}\u0000${ip}\u0000${userAgent}`).digest('base64url').slice(0, 22);
+  // The one-shot hash costs a third of createHash's, once for every tracker request.
+  return hash('sha256', `${salt}\u0000${site}\u0000${ip}\u0000${userAgent}`, 'base64url').slice(0, 22);
 }
 
 export class VisitorIds {

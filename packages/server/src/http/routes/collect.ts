@@ -60,6 +60,7 @@ export function registerCollectRoutes(scope: FastifyInstance, pipeline: IngestPi
 
   scope.post('/api/v1/collect', async (request, reply) => {
     void reply.header('access-control-allow-origin', '*');
+    pipeline.admit();
     const { site, events } = readCollectBody(readJsonBody(request.body, request.headers['content-encoding']));
     const nowMs = pipeline.now();
     const userAgent = String(request.headers['user-agent'] ?? '').slice(0, MAX_USER_AGENT);

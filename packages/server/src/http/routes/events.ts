@@ -47,6 +47,7 @@ export function registerIngestRoutes(app: FastifyInstance, store: Store, meta: M
 
     scope.post('/api/v1/events', async (request) => {
       await keys.verify(request.headers.authorization, 'ingest');
+      pipeline.admit();
       if (!JSON_TYPE.test(String(request.headers['content-type'] ?? ''))) {
         throw new AppError('unsupportedFormat', 'send the events as application/json');
       }

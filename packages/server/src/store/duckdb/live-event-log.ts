@@ -3,7 +3,7 @@
  * commits never wait behind a dashboard query, an import or the session refresh on the store's
  * main connection (DuckDB runs transactions of several connections side by side; appends do not
  * conflict). Two of them let one commit be built while the last one syncs to disk. The appenders
- * of `events` and of the id log stay open across commits: each commit is BEGIN, two appends, COMMIT.
+ * of `events` and of the id log stay open across commits: each commit is BEGIN, the appends, COMMIT.
  */
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { STORED_TABLES, type StoredRow } from '@northstar/core';
@@ -16,6 +16,7 @@ const ID_LOG_COLUMNS: readonly ColumnDef[] = [
 const PROBE_COLUMN: readonly ColumnDef[] = [['event_id', 'string']];
 const SINCE = 'received_at >= epoch_ms(CAST($1 AS BIGINT))';
 const WRITERS = 2;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Runs tasks one after another: a connection holds one transaction at a time. */
 export class SerialQueue {
@@ -45,16 +46,21 @@ class Writer {
 
   constructor(readonly connection: DuckDBConnection) {}
 
-  async append(rows: readonly StoredRow[], receivedAtMs: number): Promise<void> {
+  async append(rows: readonly StoredRow[], receivedAtMs: number, yieldEveryRows = Number.POSITIVE_INFINITY): Promise<void> {
     const ids = rows.map((row) => ({ event_id: row.event_id ?? null, received_at: receivedAtMs }));
     this.#events ??= await this.connection.createAppender('events');
     this.#ids ??= await this.connection.createAppender('ingest_event_ids');
     await this.connection.run('BEGIN TRANSACTION');
     try {
-      appendRows(this.#events, STORED_TABLES.events.columns, rows);
-      this.#events.flushSync();
-      appendRows(this.#ids, ID_LOG_COLUMNS, ids);
-      this.#ids.flushSync();
+      // Filling and flushing an appender runs on the event loop: slices keep each stall short.
+      const slice = Math.max(1, yieldEveryRows);
+      for (let start = 0; start < rows.length; start += slice) {
+        if (start > 0) await yieldToEventLoop();
+        appendRows(this.#events, STORED_TABLES.events.columns, rows.slice(start, start + slice));
+        this.#events.flushSync();
+        appendRows(this.#ids, ID_LOG_COLUMNS, ids.slice(start, start + slice));
+        this.#ids.flushSync();
+      }
       await this.connection.run('COMMIT');
     } catch (error) {
       this.#discardAppenders();
@@ -94,10 +100,10 @@ export class LiveEventLog {
   }
 
   /** Appends the events and logs their ids with the arrival time, in one transaction. */
-  append(rows: readonly StoredRow[], receivedAtMs: number): Promise<void> {
+  append(rows: readonly StoredRow[], receivedAtMs: number, yieldEveryRows?: number): Promise<void> {
     let writer = this.writers[0];
     for (const other of this.writers) if (other.queue.pending < writer.queue.pending) writer = other;
-    return writer.queue.run(() => writer.append(rows, receivedAtMs));
+    return writer.queue.run(() => writer.append(rows, receivedAtMs, yieldEveryRows));
   }
 
   /** Ids logged since `sinceMs`; with `ids`, only those of them that are logged. */
