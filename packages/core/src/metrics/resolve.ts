@@ -50,7 +50,8 @@ export function allowedDimensions(catalog: Catalog, metric: MetricDef): string[]
   let allowed: string[] | undefined;
   for (const measure of metricMeasures(catalog, metric)) {
     const source = catalog.sources.get(measure.source);
-    const names = Object.keys(source?.dimensions ?? {});
+    const optIn = source?.optInDimensions ?? [];
+    const names = Object.keys(source?.dimensions ?? {}).filter((d) => !optIn.includes(d));
     allowed = allowed ? allowed.filter((d) => names.includes(d)) : names;
   }
   return (allowed ?? []).sort();

@@ -21,6 +21,8 @@ export interface SourceContext {
   needs: ReadonlySet<string>;
   /** The request's timezone as an SQL expression (binds a parameter: call only when used). */
   timezone(): string;
+  /** Derived tables the engine keeps up to date on load (e.g. contact_reach); others are computed inline. */
+  derivedTables: ReadonlySet<string>;
 }
 
 export interface SourceDef {
@@ -28,6 +30,11 @@ export interface SourceDef {
   description: string;
   /** Dimension name -> column of the relation holding its value. */
   dimensions: Readonly<Record<string, string>>;
+  /**
+   * Dimensions that repeat rows (a session under each goal it reached, a lead under each vendor
+   * of its campaign): offered only to metrics that name them in their own `dimensions`.
+   */
+  optInDimensions?: readonly string[];
   /** Column kinds of the time columns measures may use. */
   timeColumns: Readonly<Record<string, 'timestamp' | 'date'>>;
   /** The relation as SQL (no parameters; built from dialect operations). */
@@ -41,8 +48,11 @@ export type Condition =
   | { column: string; op: 'isNull' | 'notNull' | 'isTrue' | 'isFalse' }
   /** Case-insensitive substring of the column as a dimension value. */
   | { column: string; op: 'contains'; value: string }
-  /** The column's time lies before the start of the bucket (∩ range) that holds the measure's time. */
-  | { column: string; op: 'beforeBucket' };
+  /**
+   * The column's time lies before the start of the bucket (∩ range) that holds the measure's time;
+   * with orNull, a null time counts as before.
+   */
+  | { column: string; op: 'beforeBucket'; orNull?: boolean };
 
 export type Aggregate =
   | { fn: 'count' }
@@ -69,6 +79,21 @@ export interface MeasureDef {
   time: string;
   aggregate: Aggregate;
   where?: readonly Condition[];
+  /**
+   * Plain aggregates only: the value over the n-th period before each bucket instead of the bucket
+   * itself, one step being the previous-period comparison of the bucket (comparisonRange).
+   */
+  shift?: number;
+  /**
+   * The same values computed more cheaply from a derived table the engine keeps up to date, for
+   * queries without dimensions or filters: the measure then reads `source`, `time`, `aggregate`
+   * and `where` from here.
+   */
+  derived?: {
+    table: string;
+    /** The table holds times rounded down to this many seconds: usable only when every bucket starts on such a multiple (UTC). */
+    alignedSeconds?: number;
+  } & Pick<MeasureDef, 'source' | 'time' | 'aggregate' | 'where'>;
 }
 
 /** Values a metric formula sees besides measures. */

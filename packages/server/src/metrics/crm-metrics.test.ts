@@ -151,6 +151,17 @@ describe('funnel, revenue and customer metrics on the Q1 CRM fixture', () => {
     ]);
   });
 
+  it('comparison values of running and before-the-bucket measures equal the query on the previous range', async () => {
+    const metrics = ['churn_rate', 'retention_rate', 'customers', 'ltv'];
+    for (const grain of ['all', 'month'] as const) {
+      const { rows } = await runQuery(store, { metrics, from: '2026-02-01', to: '2026-04-01', grain, comparison: 'previous' });
+      const before = await runQuery(store, { metrics, from: '2025-12-01', to: '2026-02-01', grain });
+      rows.forEach((row, i) => {
+        for (const m of metrics) expect(row[`${m}_previous`]).toEqual(before.rows[i]?.[m]);
+      });
+    }
+  });
+
   it('funnel_dropoff lists stages in lifecycle order', async () => {
     const { rows } = await runQuery(store, { metrics: ['funnel_dropoff'], ...q1 });
     expect(rows).toEqual([

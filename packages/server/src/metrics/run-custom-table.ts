@@ -12,7 +12,7 @@ import type { Store } from '../store/store.ts';
 /** A custom table: its series query through the usual pipeline, then its finishing step. */
 export async function runCustomTable(store: Store, catalog: Catalog, plan: QueryPlan, dialect: SqlDialect): Promise<QueryResult> {
   const custom = planCustomTable(catalog, plan);
-  const compiled = compileQuery(catalog, custom.plan, dialect);
+  const compiled = compileQuery(catalog, custom.plan, dialect, { derivedTables: store.derivedTables ?? [] });
   const rows = await store.read(compiled.sql, compiled.params);
   return custom.finish(shapeResult(catalog, custom.plan, rows, compiled.valueColumns));
 }

@@ -43,7 +43,7 @@ export async function runQuery(store: Store, request: QueryRequest, options: Run
   const plan = planQuery(catalog, request, { timezone: settings.timezone, ...(options.now ? { now: options.now } : {}) });
   const dialect = dialectFor(store);
   if (plan.custom) return runCustomTable(store, catalog, plan, dialect);
-  const compiled = compileQuery(catalog, plan, dialect);
+  const compiled = compileQuery(catalog, plan, dialect, { derivedTables: store.derivedTables ?? [] });
   let rows = await store.read(compiled.sql, compiled.params);
   const model = request.model ?? settings.attributionModel;
   if (needsEngineAttribution(plan, model)) rows = await applyAttributionModel(store, plan, rows, model);

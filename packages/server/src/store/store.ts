@@ -43,8 +43,19 @@ export interface LiveSessionState {
  * The analytics store every caller depends on. DuckDB is the embedded default; a ClickHouse
  * implementation plugs in behind the same interface.
  */
+/** How a live append may share the event loop. */
+export interface LiveAppendOptions {
+  /**
+   * An engine that builds the append on the event loop gives it back after this many rows, so
+   * requests arriving meanwhile are not held for the whole load (unset: one uninterrupted append).
+   */
+  yieldEveryRows?: number;
+}
+
 export interface Store {
   readonly engine: 'duckdb' | 'clickhouse';
+  /** Derived tables the store keeps up to date on load (core's CONTACT_REACH_TABLE …), which metric SQL may read. */
+  readonly derivedTables?: readonly string[];
   /** Dashboards, goals, keys, users …: the same DuckDB file embedded, PostgreSQL at scale. */
   readonly metadata: MetadataStore;
   getSettings(): Promise<WorkspaceSettings>;
@@ -58,7 +69,7 @@ export interface Store {
   /** Rebuilds which visitor is which contact (after contacts change; refreshSessions does it too). */
   refreshIdentities(): Promise<void>;
   /** Live ingestion: appends enriched events and logs their ids with the arrival time, in one transaction. */
-  appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number): Promise<void>;
+  appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number, options?: LiveAppendOptions): Promise<void>;
   /** Ids logged by appendLiveEvents since `sinceMs`; with `ids`, only those of them that are logged. */
   liveEventIds(sinceMs: number, ids?: readonly string[]): Promise<string[]>;
   /** Forgets logged ids that arrived before `beforeMs` (the events stay). */

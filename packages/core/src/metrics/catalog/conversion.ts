@@ -1,5 +1,10 @@
+import { SESSION_DIMENSIONS } from '../sources/web.ts';
 import type { MetricDef } from '../types.ts';
 import { metric } from './define.ts';
+
+const GOAL_DIMENSIONS = [...Object.keys(SESSION_DIMENSIONS), 'goal'].sort();
+const perGoal =
+  'Per goal (break down or filter by goal: the event’s name, else its type): sessions that reached that goal; a session converting on several goals counts under each, so goal parts may sum to more than the all-goals total.';
 
 export const CONVERSION_METRICS: MetricDef[] = [
   metric(
@@ -8,10 +13,18 @@ export const CONVERSION_METRICS: MetricDef[] = [
     'count',
     'up',
     'converted_sessions',
-    'Sessions that completed a goal: hold at least one goal or form_submit event.',
-    { additive: true },
+    `Sessions that completed a goal: hold at least one goal or form_submit event. ${perGoal}`,
+    { additive: true, dimensions: GOAL_DIMENSIONS },
   ),
-  metric('conversion_rate', 'Conversion rate', 'rate', 'up', 'converted_sessions / sessions', 'conversions / sessions, all goals.'),
+  metric(
+    'conversion_rate',
+    'Conversion rate',
+    'rate',
+    'up',
+    'converted_sessions / sessions',
+    `conversions / sessions. All goals: sessions converting on any goal, each once. ${perGoal} Per goal the rate is sessions that reached the goal / all sessions.`,
+    { dimensions: GOAL_DIMENSIONS },
+  ),
   metric(
     'traffic_to_lead_ratio',
     'Traffic-to-lead ratio',

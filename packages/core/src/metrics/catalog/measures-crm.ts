@@ -80,6 +80,25 @@ export const CRM_MEASURES: MeasureDef[] = [
     time: 'sold_at',
     aggregate: { fn: 'sum', column: 'amount' },
   },
+  {
+    id: 'revenue_previous_period',
+    description: 'amount of won deals and orders in the period before (the previous-period comparison of the bucket)',
+    source: 'sales',
+    time: 'sold_at',
+    aggregate: { fn: 'sum', column: 'amount' },
+    shift: 1,
+  },
+  ...[1, 4].map(
+    (shift): MeasureDef => ({
+      id: `organic_revenue_${shift}_before`,
+      description: `revenue credited by last non-direct touch to an organic (unpaid) channel, ${shift} period(s) before the bucket`,
+      source: 'attributed_sales',
+      time: 'sold_at',
+      aggregate: { fn: 'sum', column: 'amount' },
+      where: [{ column: 'organic', op: 'isTrue' }],
+      shift,
+    }),
+  ),
   { id: 'purchases', description: 'won deals and orders', source: 'sales', time: 'sold_at', aggregate: { fn: 'count' } },
   {
     id: 'purchasers',

@@ -1,4 +1,5 @@
 import { SOCIAL_CHANNELS } from '../sources/contacts.ts';
+import { SESSION_SLOT_SECONDS, SESSION_SLOTS_TABLE, VISITOR_SESSIONS_TABLE } from '../sources/web.ts';
 import type { MeasureDef } from '../types.ts';
 
 const session = (id: string, description: string, extra: Partial<MeasureDef> = {}): MeasureDef => ({
@@ -10,16 +11,42 @@ const session = (id: string, description: string, extra: Partial<MeasureDef> = {
   ...extra,
 });
 
+/** The same sum over the 15-minute rollup, for queries without dimensions or filters whose buckets align with it. */
+const fromSlots = (column: string): MeasureDef['derived'] => ({
+  table: SESSION_SLOTS_TABLE,
+  alignedSeconds: SESSION_SLOT_SECONDS,
+  source: 'session_slots',
+  time: 'slot_start',
+  aggregate: { fn: 'sum', column },
+});
+
 export const WEB_MEASURES: MeasureDef[] = [
-  session('sessions', 'sessions started in the period'),
+  session('sessions', 'sessions started in the period', { derived: fromSlots('sessions') }),
   session('visitors', 'distinct visitors with a session holding at least one pageview', {
     aggregate: { fn: 'countDistinct', column: 'visitor_id' },
     where: [{ column: 'pageviews', op: 'gt', value: 0 }],
+    // Each visitor's first pageview session in the bucket: a count over one narrow table.
+    derived: {
+      table: VISITOR_SESSIONS_TABLE,
+      source: 'visitor_sessions',
+      time: 'started_at',
+      aggregate: { fn: 'count' },
+      where: [{ column: 'previous_started_at', op: 'beforeBucket', orNull: true }],
+    },
   }),
-  session('session_pageviews', 'pageviews of sessions started in the period', { aggregate: { fn: 'sum', column: 'pageviews' } }),
+  session('session_pageviews', 'pageviews of sessions started in the period', {
+    aggregate: { fn: 'sum', column: 'pageviews' },
+    derived: fromSlots('pageviews'),
+  }),
   session('session_duration_s', 'total seconds from first to last event of sessions', { aggregate: { fn: 'sum', column: 'duration_s' } }),
-  session('bounced_sessions', 'sessions with one pageview and no conversion', { where: [{ column: 'bounced', op: 'isTrue' }] }),
-  session('converted_sessions', 'sessions holding a goal or form_submit event', { where: [{ column: 'converted', op: 'isTrue' }] }),
+  session('bounced_sessions', 'sessions with one pageview and no conversion', {
+    where: [{ column: 'bounced', op: 'isTrue' }],
+    derived: fromSlots('bounced_sessions'),
+  }),
+  session('converted_sessions', 'sessions holding a goal or form_submit event', {
+    where: [{ column: 'converted', op: 'isTrue' }],
+    derived: fromSlots('converted_sessions'),
+  }),
   session('organic_sessions', 'sessions whose channel is Organic Search', {
     where: [{ column: 'channel', op: 'eq', value: 'Organic Search' }],
   }),

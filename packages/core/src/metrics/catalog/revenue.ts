@@ -1,4 +1,4 @@
-import { ATTRIBUTION_LOOKBACK_DAYS } from '../sources/sales.ts';
+import { ATTRIBUTION_LOOKBACK_DAYS, PAID_CHANNELS } from '../sources/sales.ts';
 import type { MetricDef } from '../types.ts';
 import { metric } from './define.ts';
 import { computeLtv, LTV_MEASURES } from './ltv.ts';
@@ -41,7 +41,8 @@ export const REVENUE_METRICS: MetricDef[] = [
     'money',
     'down',
     'marketing_spend_amount / leads',
-    'marketing_spend / leads; by channel, campaign or program (spend by its tags, leads by their original attributes).',
+    'marketing_spend / leads; by channel, campaign or program (spend by its tags, leads by their original attributes). By vendor (agency): the vendor’s marketing spend / leads whose original campaign the vendor billed (has a marketing spend row, at any time, naming that campaign); a lead whose campaign several vendors billed counts for each of them, so vendor parts of leads may sum to more than the total; spend without a vendor and leads of campaigns no vendor billed group under (none).',
+    { dimensions: ['campaign', 'channel', 'program', 'vendor'] },
   ),
   {
     kind: 'series',
@@ -65,8 +66,17 @@ export const REVENUE_METRICS: MetricDef[] = [
     'rate',
     'up',
     '(attributed_revenue_amount - marketing_spend_amount) / marketing_spend_amount',
-    `(attributed_revenue − marketing_spend) / marketing_spend; by channel or campaign. ${attributed} Can be negative or above 1. The "net of organic baseline" variant is not computed yet.`,
+    `(attributed_revenue − marketing_spend) / marketing_spend; by channel or campaign. ${attributed} Can be negative or above 1. The variant net of the organic baseline is roi_net_of_baseline.`,
     { attribution },
+  ),
+  metric(
+    'roi_net_of_baseline',
+    'ROI net of organic baseline',
+    'rate',
+    'up',
+    '(revenue - revenue_previous_period - (organic_revenue_1_before - organic_revenue_4_before) / 3 - marketing_spend_amount) / marketing_spend_amount',
+    `(revenue growth − average organic revenue growth − marketing_spend) / marketing_spend, totals only. Revenue growth: sales_revenue of the period − sales_revenue of the previous period (the previous-period comparison of the period: the same number of calendar months when it runs from a first of the month to a first of the month, else of days; at month grain the previous month). Organic revenue: sales credited by last non-direct touch (90 days; else the buyer's original channel) to a channel that is not paid — paid being ${PAID_CHANNELS.join(', ')}; Direct, organic, email, referral and unknown channels are organic. Average organic revenue growth: the mean growth of organic revenue per period over the three period steps before the period, (organic revenue one period before − organic revenue four periods before) / 3, a baseline taken before the period so the period's own marketing does not lower it. Periods without sales count as 0. Can be negative.`,
+    { dimensions: [] },
   ),
   metric(
     'romi',

@@ -22,14 +22,29 @@ export const CONTACT_DIMENSIONS = {
 } as const;
 
 const FIRST_SESSION_FIELDS = ['channel', 'source', 'medium', 'campaign', 'country'] as const;
-const NEEDS_FIRST_SESSION = ['channel', 'source', 'medium', 'campaign', 'country', 'network', 'first_session_at', 'lead_from_web'];
+const NEEDS_FIRST_SESSION = [
+  'channel',
+  'source',
+  'medium',
+  'campaign',
+  'country',
+  'network',
+  'first_session_at',
+  'lead_from_web',
+  'vendor',
+];
 export const SOCIAL_CHANNELS = ['Organic Social', 'Paid Social'] as const;
 
 // Searched CASE: ClickHouse 18.16 types a simple CASE ending in ELSE -1 as UInt8 (so -1 becomes 255).
 const rankCase = (column: string) => `CASE ${LIFECYCLE.map((stage, i) => `WHEN ${column} = '${stage}' THEN ${i}`).join(' ')} ELSE -1 END`;
 
+/** Name of the table of reachSql's rows that an engine may keep up to date on load. */
+export const CONTACT_REACH_TABLE = 'contact_reach';
+/** Contact attributes the funnel takes from contactAttributesSql; without them the join is left out. */
+const ATTRIBUTE_COLUMNS = [...Object.keys(CONTACT_DIMENSIONS), 'lead_from_web', 'vendor'];
+
 /** One row per contact with the time it reached each lifecycle stage, churned and was lost. */
-function reachSql(d: SqlDialect): string {
+export function reachSql(d: SqlDialect): string {
   const reached = LIFECYCLE.map((stage, i) => `${d.minIf('ts', `rk >= ${i}`)} AS ${stage}_at`).join(',\n      ');
   return `SELECT contact_id,
       ${reached},
@@ -61,13 +76,25 @@ export function contactAttributesSql({ dialect: d, needs }: SourceContext): stri
 
 const INACTIVE_DAYS = 90;
 
+/**
+ * Contacts once per vendor that billed their original campaign: a marketing spend row, at any
+ * time, naming that vendor and campaign. A contact whose campaign no vendor billed keeps one row
+ * with no vendor.
+ */
+function withVendorsSql(funnel: string): string {
+  const billed = `SELECT DISTINCT campaign AS billed_campaign, vendor AS billing_vendor FROM spend
+    WHERE department = 'marketing' AND campaign IS NOT NULL AND campaign <> '' AND vendor IS NOT NULL AND vendor <> ''`;
+  return `SELECT f.*, v.billing_vendor AS vendor FROM (${funnel}) f LEFT JOIN (${billed}) v ON v.billed_campaign = f.campaign`;
+}
+
 export const CONTACT_SOURCES: SourceDef[] = [
   {
     id: 'contact_funnel',
     description:
       'one row per contact: when it reached each lifecycle stage, when it was active as a customer, ' +
       `and when it dropped out of the funnel (lost, or no stage change for ${INACTIVE_DAYS} days)`,
-    dimensions: { ...CONTACT_DIMENSIONS, stage: 'furthest_stage', months_to_churn: 'months_to_churn' },
+    dimensions: { ...CONTACT_DIMENSIONS, stage: 'furthest_stage', months_to_churn: 'months_to_churn', vendor: 'vendor' },
+    optInDimensions: ['vendor'],
     timeColumns: {
       ...Object.fromEntries(LIFECYCLE.map((s) => [`${s}_at`, 'timestamp' as const])),
       active_from: 'timestamp',
@@ -83,7 +110,9 @@ export const CONTACT_SOURCES: SourceDef[] = [
       const monthsToChurn = context.needs.has('months_to_churn')
         ? `CASE WHEN ${customer} THEN ${d.monthsBetween(month('r.customer_at'), month('r.churned_at'))} END AS months_to_churn,`
         : '';
-      return `SELECT r.*, a.owner, a.program, a.pipeline, a.channel, a.source, a.medium, a.campaign, a.country, a.network,
+      const attributes = ATTRIBUTE_COLUMNS.some((c) => context.needs.has(c));
+      const reach = context.derivedTables.has(CONTACT_REACH_TABLE) ? CONTACT_REACH_TABLE : `(${reachSql(d)})`;
+      const funnel = `SELECT r.*, ${attributes ? 'a.owner, a.program, a.pipeline, a.channel, a.source, a.medium, a.campaign, a.country, a.network,' : ''}
           ${context.needs.has('lead_from_web') ? 'a.first_session_at IS NOT NULL AND a.first_session_at <= r.lead_at AS lead_from_web,' : ''}
           ${stageName} AS furthest_stage, ${monthsToChurn}
           CASE WHEN ${customer} THEN r.customer_at END AS active_from,
@@ -93,7 +122,8 @@ export const CONTACT_SOURCES: SourceDef[] = [
                WHEN ${open} THEN ${d.addSeconds('r.last_stage_at', INACTIVE_DAYS * 86400)} END AS dropped_at,
           ${open} AND r.lost_at IS NOT NULL AS dropped_lost,
           ${open} AND r.lost_at IS NULL AS dropped_inactive
-        FROM (${reachSql(d)}) r LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = r.contact_id`;
+        FROM ${reach} r${attributes ? ` LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = r.contact_id` : ''}`;
+      return context.needs.has('vendor') ? withVendorsSql(funnel) : funnel;
     },
   },
 ];

@@ -19,8 +19,20 @@ function salesSql(d: SqlDialect): string {
 
 /** Columns of the sales relations that come from the buyer's contact row. */
 const CONTACT_COLUMNS = ['owner', 'pipeline', 'program', 'channel', 'source', 'medium', 'campaign', 'country', 'network'];
-/** Columns of attributed_sales that come from the last touch. */
-const TOUCH_COLUMNS = ['channel', 'source', 'campaign', 'landing_page'];
+/** Columns of attributed_sales that come from the last touch (organic: of its channel). */
+const TOUCH_COLUMNS = ['channel', 'source', 'campaign', 'landing_page', 'organic'];
+
+/** Channels whose visits are bought (per click, view or sale); every other channel, and none, is organic. */
+export const PAID_CHANNELS = [
+  'Paid Search',
+  'Paid Social',
+  'Paid Shopping',
+  'Paid Video',
+  'Paid Other',
+  'Display',
+  'Cross-network',
+  'Affiliates',
+];
 
 /**
  * Sales joined with the buyer's attributes; owner and pipeline fall back to the contact's. Without
@@ -74,8 +86,10 @@ export const SALES_SOURCES: SourceDef[] = [
         return `SELECT s.sale_id, s.sold_at, s.amount, s.product FROM (${salesSql(context.dialect)}) s`;
       }
       const all = { ...context, needs: new Set([...context.needs, 'channel', 'source', 'campaign']) };
+      const channel = 'CASE WHEN lt.sale_id IS NOT NULL THEN lt.channel ELSE s.channel END';
+      const paid = PAID_CHANNELS.map((c) => context.dialect.stringLiteral(c)).join(', ');
       return `SELECT s.sale_id, s.sold_at, s.amount, s.product,
-          CASE WHEN lt.sale_id IS NOT NULL THEN lt.channel ELSE s.channel END AS channel,
+          ${channel} AS channel, coalesce(${channel}, '') NOT IN (${paid}) AS organic,
           CASE WHEN lt.sale_id IS NOT NULL THEN lt.source ELSE s.source END AS source,
           CASE WHEN lt.sale_id IS NOT NULL THEN lt.campaign ELSE s.campaign END AS campaign,
           lt.landing_page

@@ -59,13 +59,68 @@ export function contactSessionsSql(): string {
     WHERE s.visitor_id IS NULL AND s.contact_id IS NOT NULL AND s.contact_id <> ''`;
 }
 
+/** The goal an event reached: its name, or its type when it has none (a nameless form_submit). */
+const GOAL_OF_EVENT = `coalesce(NULLIF(name, ''), type)`;
+const CONVERSION_EVENTS = `type IN ('goal', 'form_submit')`;
+
+/**
+ * Sessions once per goal: every session under every goal any event ever reached, converted when
+ * the session reached that goal. Per goal, sessions are all sessions and conversions those that
+ * reached it, so a session converting on two goals counts under both.
+ */
+function sessionsPerGoalSql(needs: ReadonlySet<string>): string {
+  const columns = [...new Set(['session_id', ...needs])].filter((c) => c !== 'goal' && c !== 'converted');
+  // Nested: one JOIN per SELECT (ClickHouse 18.16).
+  return `SELECT ${columns.map((c) => `x.${c} AS ${c}`).join(', ')}, x.goal AS goal, sg.goal_session_id IS NOT NULL AS converted
+    FROM (SELECT ${columns.map((c) => `s.${c} AS ${c}`).join(', ')}, g.goal_name AS goal FROM sessions s
+          CROSS JOIN (SELECT DISTINCT ${GOAL_OF_EVENT} AS goal_name FROM events WHERE ${CONVERSION_EVENTS}) g) x
+    LEFT JOIN (SELECT DISTINCT session_id AS goal_session_id, ${GOAL_OF_EVENT} AS reached_goal FROM events
+               WHERE ${CONVERSION_EVENTS} AND session_id IS NOT NULL) sg
+      ON sg.goal_session_id = x.session_id AND sg.reached_goal = x.goal`;
+}
+
+/** Name of the table of visitorSessionsSql's rows that an engine may keep up to date on load. */
+export const VISITOR_SESSIONS_TABLE = 'visitor_sessions';
+
+/**
+ * Sessions with at least one pageview of known visitors, each with the start of the visitor's
+ * previous such session (ordered by start, then session id). A visitor's first session in a
+ * bucket is the one whose previous session lies before the bucket: counting those counts
+ * distinct visitors without a distinct aggregate.
+ */
+export function visitorSessionsSql(where = ''): string {
+  return `SELECT session_id, visitor_id, started_at,
+      lag(started_at) OVER (PARTITION BY visitor_id ORDER BY started_at, session_id) AS previous_started_at
+    FROM sessions WHERE pageviews > 0 AND visitor_id IS NOT NULL${where === '' ? '' : ` AND ${where}`}`;
+}
+
+/** Name of a table of session counts per 15 minutes of start (UTC) that an engine may keep up to date on load. */
+export const SESSION_SLOTS_TABLE = 'session_slots';
+export const SESSION_SLOT_SECONDS = 900;
+
 export const WEB_SOURCES: SourceDef[] = [
   {
+    id: 'session_slots',
+    description: `sessions, converting and bounced sessions and their pageviews per ${SESSION_SLOT_SECONDS / 60} minutes of start, UTC (the derived table ${SESSION_SLOTS_TABLE}; only read when the engine keeps it)`,
+    dimensions: {},
+    timeColumns: { slot_start: 'timestamp' },
+    sql: () => `SELECT * FROM ${SESSION_SLOTS_TABLE}`,
+  },
+  {
+    id: 'visitor_sessions',
+    description: `pageview sessions of known visitors with the start of the visitor's previous one (the derived table ${VISITOR_SESSIONS_TABLE}; only read when the engine keeps it)`,
+    dimensions: {},
+    timeColumns: { started_at: 'timestamp', previous_started_at: 'timestamp' },
+    sql: () => `SELECT * FROM ${VISITOR_SESSIONS_TABLE}`,
+  },
+  {
     id: 'sessions',
-    description: 'one row per session, placed at its start; attributes of its first event',
-    dimensions: SESSION_DIMENSIONS,
+    description:
+      'one row per session, placed at its start; attributes of its first event. By goal: one row per session and goal, converted when the session reached that goal',
+    dimensions: { ...SESSION_DIMENSIONS, goal: 'goal' },
+    optInDimensions: ['goal'],
     timeColumns: { started_at: 'timestamp' },
-    sql: () => 'SELECT * FROM sessions',
+    sql: ({ needs }) => (needs.has('goal') ? sessionsPerGoalSql(needs) : 'SELECT * FROM sessions'),
   },
   {
     id: 'pageview_events',

@@ -14,9 +14,10 @@ import {
 } from '@northstar/core';
 import { DuckDbMetadataStore } from '../../meta/duckdb-metadata-store.ts';
 import type { MetadataStore } from '../../meta/metadata-store.ts';
-import type { ImportBatch, LiveSessionState, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
+import type { ImportBatch, LiveAppendOptions, LiveSessionState, MergeResult, SqlParams, Store, WorkspaceSettings } from '../store.ts';
 import { appendRows, type ColumnDef } from './chunk-writer.ts';
 import { createTableSql } from './ddl.ts';
+import { DERIVED_TABLES, type DerivedTablesConnection, REACH_INPUTS, refreshContactReach, refreshSessionTables } from './derived-tables.ts';
 import { LiveEventLog, SerialQueue } from './live-event-log.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { ReadPool } from './read-pool.ts';
@@ -43,6 +44,12 @@ const KEEP_FIRST: ReadonlySet<TableName> = new Set(['events']);
 
 export class DuckDbStore implements Store {
   readonly engine = 'duckdb' as const;
+  readonly derivedTables = DERIVED_TABLES;
+  /** The main connection, for keeping derived tables up to date inside a write's transaction. */
+  private readonly derived: DerivedTablesConnection = {
+    run: async (sql, params) => void (await this.connection.run(sql, params as DuckDBValue[] | undefined)),
+    append: (table, columns, rows) => this.appendTo(table, columns, rows),
+  };
   /** Serialises work on the main connection so its transactions never interleave. */
   private readonly queue = new SerialQueue();
   private importCounter = 0;
@@ -139,12 +146,28 @@ export class DuckDbStore implements Store {
 
   async insertRows(table: TableName, rows: readonly StoredRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.queue.run(async () => {
+    const append = async () => {
       const appender = await this.connection.createAppender(table);
       appendRows(appender, STORED_TABLES[table].columns, rows);
       appender.flushSync();
       appender.closeSync();
-    });
+    };
+    if (table === 'sessions') {
+      const visitors = rows.map((row) => row.visitor_id).filter((id) => typeof id === 'string');
+      return this.queue.run(() =>
+        this.transaction(async () => {
+          await append();
+          await refreshSessionTables(this.derived, { visitors });
+        }),
+      );
+    }
+    if (!REACH_INPUTS.has(table)) return this.queue.run(append);
+    await this.queue.run(() =>
+      this.transaction(async () => {
+        await append();
+        await refreshContactReach(this.derived, new Set(rows.map((row) => row.contact_id).filter((id) => typeof id === 'string')));
+      }),
+    );
   }
 
   async beginImport(table: TableName): Promise<ImportBatch> {
@@ -169,7 +192,14 @@ export class DuckDbStore implements Store {
       commit: () =>
         this.queue.run(async () => {
           try {
-            return await this.transaction(() => this.merge(table, stage));
+            return await this.transaction(async () => {
+              const result = await this.merge(table, stage);
+              if (REACH_INPUTS.has(table)) {
+                const touched = await this.rows(`SELECT DISTINCT contact_id FROM "${stage}" WHERE contact_id IS NOT NULL`);
+                await refreshContactReach(this.derived, new Set(touched.map((row) => row.contact_id)));
+              }
+              return result;
+            });
           } finally {
             await drop();
           }
@@ -221,6 +251,7 @@ export class DuckDbStore implements Store {
         await this.connection.run(SESSIONIZE_SQL);
         await this.connection.run(REBUILD_SESSIONS_SQL);
         await this.connection.run(REBUILD_IDENTITIES_SQL);
+        await refreshSessionTables(this.derived, 'all');
       }),
     );
   }
@@ -229,9 +260,9 @@ export class DuckDbStore implements Store {
     await this.queue.run(() => this.connection.run(REBUILD_IDENTITIES_SQL).then(() => undefined));
   }
 
-  async appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number): Promise<void> {
+  async appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number, options: LiveAppendOptions = {}): Promise<void> {
     if (rows.length === 0) return;
-    await this.liveLog.append(rows, receivedAtMs);
+    await this.liveLog.append(rows, receivedAtMs, options.yieldEveryRows);
   }
 
   private async appendTo(table: string, columns: readonly ColumnDef[], rows: readonly StoredRow[]): Promise<void> {
@@ -263,6 +294,7 @@ export class DuckDbStore implements Store {
         const [remove, insert] = REFRESH_TOUCHED_SESSIONS_SQL;
         await this.connection.run(remove);
         await this.connection.run(insert, [Math.floor(sinceMs)]);
+        await refreshSessionTables(this.derived, { sinceMs });
       }),
     );
   }
@@ -285,6 +317,7 @@ export class DuckDbStore implements Store {
           [Math.floor(sinceMs)],
         );
         await this.appendTo('sessions', STORED_TABLES.sessions.columns, rows);
+        await refreshSessionTables(this.derived, { sinceMs });
       }),
     );
   }
@@ -321,7 +354,14 @@ export class DuckDbStore implements Store {
   }
 
   async deleteWhere(table: string, where: string, params?: SqlParams): Promise<void> {
-    await this.query(`DELETE FROM "${table}" WHERE ${where}`, params);
+    const reach = REACH_INPUTS.has(table as TableName);
+    if (!reach && table !== 'sessions') return void (await this.query(`DELETE FROM "${table}" WHERE ${where}`, params));
+    await this.queue.run(() =>
+      this.transaction(async () => {
+        await this.rows(`DELETE FROM "${table}" WHERE ${where}`, params);
+        await (reach ? refreshContactReach(this.derived, 'all') : refreshSessionTables(this.derived, { deleted: true }));
+      }),
+    );
   }
 
   read(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {

@@ -1,6 +1,7 @@
 import { STORED_TABLES } from '@northstar/core';
 import { META_DDL } from '../../meta/duckdb-metadata-store.ts';
 import { createAllTablesSql, createTableSql } from './ddl.ts';
+import { REBUILD_CONTACT_REACH_SQL, REBUILD_SESSION_SLOTS_SQL, REBUILD_VISITOR_SESSIONS_SQL } from './derived-tables.ts';
 
 /**
  * Versioned schema migrations, applied in order on open inside one transaction each.
@@ -39,6 +40,21 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; description: string; s
       `INSERT INTO identities SELECT DISTINCT visitor_id, contact_id FROM events
        WHERE contact_id IS NOT NULL AND contact_id <> '' AND visitor_id IS NOT NULL`,
     ],
+  },
+  {
+    version: 6,
+    description: 'contact_reach: lifecycle reach times per contact, kept up to date on load',
+    statements: () => [REBUILD_CONTACT_REACH_SQL],
+  },
+  {
+    version: 7,
+    description: 'visitor_sessions: pageview sessions with the visitor’s previous one, kept up to date on load',
+    statements: () => [REBUILD_VISITOR_SESSIONS_SQL],
+  },
+  {
+    version: 8,
+    description: 'session_slots: session counts per 15 minutes, kept up to date on load',
+    statements: () => [REBUILD_SESSION_SLOTS_SQL],
   },
 ];
 
