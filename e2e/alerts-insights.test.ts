@@ -229,7 +229,8 @@ describe.runIf(run)('alerts and insights in Polish and Arabic (chromium)', () =>
       expect(text).toBe(`${POLISH_KIND[insight.kind]} · ${expected('pl', insight)}`);
     }
     const change = answer.insights.find((i) => i.kind === 'largest_change');
-    if (change?.kind === 'largest_change') {
+    // Scores move in points (describe-insight); the others as a percentage.
+    if (change?.kind === 'largest_change' && change.params.changeAs === 'share') {
       const pct = new Intl.NumberFormat('pl', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
         change.params.change,
       );

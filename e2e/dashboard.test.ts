@@ -26,6 +26,7 @@ const ROUTES = [
   'experiments',
   'dashboards',
   'goals',
+  'reports',
   'alerts',
 ];
 const OVERVIEW_KPIS = [
@@ -82,6 +83,7 @@ describe.runIf(run)('dashboard in chromium', () => {
       if (route === 'dashboards') await page.getByTestId('create-dashboard').waitFor();
       else if (route === 'alerts') await page.locator('[data-testid="alert-list"][aria-busy="false"]').waitFor({ state: 'attached' });
       else if (route === 'goals') await page.locator('[data-testid="goal-list"][aria-busy="false"]').waitFor({ state: 'attached' });
+      else if (route === 'reports') await page.locator('[data-testid="report-list"][aria-busy="false"]').waitFor({ state: 'attached' });
       else await waitForTiles(page);
       const failed = await page
         .locator('.tile[data-state="error"]')
@@ -107,6 +109,55 @@ describe.runIf(run)('dashboard in chromium', () => {
       (sessions - previous) / previous,
     );
     await expect(page.getByTestId('kpi-change-sessions').textContent()).resolves.toContain(change);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows funnel and revenue figures the API computes, and a change vs last year', async () => {
+    const range = lastDays(30);
+    const view = `range=custom&start=${range.from}&end=${range.end}`;
+    const funnelKpis = ['lead_to_mql_rate', 'opportunity_win_rate', 'sales_cycle_days'];
+    const { page, errors } = await open(`/funnel?${view}`);
+    await waitForTiles(page);
+    const [funnel] = (await server.query({ metrics: funnelKpis, from: range.from, to: range.to, grain: 'all' })).rows;
+    for (const id of funnelKpis) expectClose(await kpiValue(page, id), funnel?.[id]);
+
+    await page.goto(`${server.url}/revenue?${view}&compare=year`);
+    await waitForTiles(page);
+    const [revenue] = (
+      await server.query({ metrics: ['sales_revenue', 'marketing_spend'], from: range.from, to: range.to, grain: 'all', compare: 'year' })
+    ).rows;
+    expectClose(await kpiValue(page, 'sales_revenue'), revenue?.sales_revenue);
+    // The card's change is against the same days a year earlier, as the API computes them. The demo holds
+    // twelve months, so a year before the last 30 days it has no spend: the card must say so, not show a change.
+    const [value, previous] = [Number(revenue?.marketing_spend), Number(revenue?.marketing_spend_previous ?? 0)];
+    const card = (await page.getByTestId('kpi-change-marketing_spend').textContent())?.trim();
+    if (previous > 0) {
+      const change = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(
+        (value - previous) / previous,
+      );
+      expect(card).toBe(`${change} vs last year`);
+    } else {
+      expect(card).toBe('no comparison data');
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows conversion rate by goal, names every breakdown, and fits the pages to optimize in their tile', async () => {
+    const { page, errors } = await open('/conversion');
+    await waitForTiles(page);
+    await expect(page.getByTestId('tile-conversion-by-goal').locator('.tile-title').textContent()).resolves.toBe('Conversion rate · Goal');
+    await expect(page.getByTestId('tile-mobile-conversion-by-device-model').locator('.tile-title').textContent()).resolves.toBe(
+      'Mobile conversions · Device model',
+    );
+    // The view-to-contact column used to sit past the tile's edge, out of sight.
+    const tile = await page.getByTestId('tile-pages-to-optimize').boundingBox();
+    const last = await page.getByTestId('tile-pages-to-optimize').locator('th[data-column="view_to_contact_rate"]').boundingBox();
+    expect(tile && last && last.x + last.width <= tile.x + tile.width).toBe(true);
+    await page.getByTestId('language').selectOption('pl');
+    await expect.poll(() => page.getByTestId('tile-conversion-by-goal').locator('.tile-title').textContent()).toContain('Cel');
+    await page.getByTestId('language').selectOption('en');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -309,6 +360,65 @@ describe.runIf(run)('dashboard in chromium', () => {
     await expect
       .poll(() => page.locator('[data-testid^="insight-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid'))))
       .toEqual(expected.insights.map((i) => `insight-${i.kind}`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks for the insights with the comparison and the filters in view', async () => {
+    const range = lastDays(30);
+    const page = await session.context.newPage();
+    const errors = collectErrors(page);
+    const asked = page.waitForRequest((r) => r.url().includes('/api/v1/insights'));
+    await page.goto(`${server.url}/overview?range=custom&start=${range.from}&end=${range.end}&compare=year&channel=Organic+Search`);
+    const params = new URL((await asked).url()).searchParams;
+    expect(params.get('compare')).toBe('year');
+    expect(params.getAll('filter')).toEqual(['channel=Organic Search']);
+    await waitForTiles(page);
+    const expected = (await (await fetch(`${server.url}/api/v1/insights?${params}`)).json()) as {
+      insights: Array<{ kind: string; params: { comparison?: string } }>;
+    };
+    for (const insight of expected.insights) if (insight.kind === 'largest_change') expect(insight.params.comparison).toBe('year');
+    await expect
+      .poll(() => page.locator('[data-testid^="insight-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid'))))
+      .toEqual(expected.insights.map((i) => `insight-${i.kind}`));
+    const change = page.getByTestId('insight-largest_change');
+    if ((await change.count()) > 0) await expect(change.textContent()).resolves.toContain('last year');
+    await screenshot(page, 'overview-insights-year');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('schedules a dashboard as a weekly report in Polish, lists it and deletes it', async () => {
+    const dashboard = (await (
+      await fetch(`${server.url}/api/v1/dashboards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Board report', tiles: [] }),
+      })
+    ).json()) as { id: string };
+    const { page, errors } = await open('/reports');
+    await page.getByTestId('language').selectOption('pl');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Raporty cykliczne');
+    await page.getByTestId('report-new').click();
+    await page.getByTestId('report-dashboard').selectOption(dashboard.id);
+    await page.getByTestId('report-frequency').selectOption('weekly');
+    await page.getByTestId('report-recipients').fill('ceo@example.com\nsales@example.com');
+    await page.getByTestId('report-csv').uncheck();
+    await page.getByTestId('report-submit').click();
+    const item = page.locator(`[data-dashboard="${dashboard.id}"]`);
+    await item.waitFor();
+    await expect(item.textContent()).resolves.toContain('Co tydzień');
+    const { reports } = (await (await fetch(`${server.url}/api/v1/reports`)).json()) as { reports: Array<Record<string, unknown>> };
+    expect(reports.find((r) => r.dashboardId === dashboard.id)).toMatchObject({
+      frequency: 'weekly',
+      recipients: ['ceo@example.com', 'sales@example.com'],
+      csv: false,
+    });
+    await screenshot(page, 'reports-pl');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await item.getByTestId('report-delete').click();
+    await expect.poll(() => item.count()).toBe(0);
+    await page.getByTestId('language').selectOption('en');
     expect(errors).toEqual([]);
     await page.close();
   });

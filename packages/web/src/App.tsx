@@ -12,6 +12,7 @@ const AttributionPage = lazy(() => import('./pages/AttributionPage.tsx').then((m
 const DashboardsPage = lazy(() => import('./dashboards/DashboardsPage.tsx').then((m) => ({ default: m.DashboardsPage })));
 const DashboardView = lazy(() => import('./dashboards/DashboardView.tsx').then((m) => ({ default: m.DashboardView })));
 const GoalsPage = lazy(() => import('./goals/GoalsPage.tsx').then((m) => ({ default: m.GoalsPage })));
+const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const DeliverySettingsPage = lazy(() => import('./alerts/DeliverySettingsPage.tsx').then((m) => ({ default: m.DeliverySettingsPage })));
 const UsersPage = lazy(() => import('./accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
@@ -71,6 +72,7 @@ function AppRoutes() {
       <Route path="dashboards" element={<DashboardsPage />} />
       <Route path="dashboards/:id" element={<DashboardView />} />
       <Route path="goals" element={<GoalsPage />} />
+      <Route path="reports" element={<ReportsPage />} />
       <Route path="alerts" element={<AlertsPage />} />
       <Route path="alerts/delivery" element={<DeliverySettingsPage />} />
       <Route path="users" element={<UsersPage />} />

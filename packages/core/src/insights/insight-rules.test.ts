@@ -48,4 +48,24 @@ describe('largest change', () => {
     expect(largestChange([{ metric: 'roi', value: 0.1, previous: -0.2, direction: 'up' }])?.change).toBeCloseTo(1.5);
     expect(largestChange([])).toBeUndefined();
   });
+
+  it('measures a score in points and ranks 10 points like a 10 % change', () => {
+    const nps = { metric: 'nps', value: -2, previous: 2, direction: 'up', changeAs: 'points' } as const;
+    // As a share this would be −200 % and win; as points it is −4, i.e. ranks like −4 %.
+    expect(largestChange([nps, { metric: 'leads', value: 110, previous: 100, direction: 'up' }])).toMatchObject({
+      metric: 'leads',
+      changeAs: 'share',
+    });
+    expect(
+      largestChange([
+        { ...nps, value: 20, previous: 0 },
+        { metric: 'leads', value: 110, previous: 100, direction: 'up' },
+      ]),
+    ).toMatchObject({
+      metric: 'nps',
+      changeAs: 'points',
+      change: 20,
+      good: true,
+    });
+  });
 });

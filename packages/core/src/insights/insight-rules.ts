@@ -40,26 +40,47 @@ export interface ChangeCandidate {
   value: number | null;
   previous: number | null;
   direction: 'up' | 'down' | 'none';
+  /**
+   * How the change is measured: `share` (default), (value − previous) / |previous|; `points`, the
+   * absolute difference, for scores on a fixed scale (NPS −100..100) where a share of a value near
+   * 0 means nothing (2 → −2 is "−200 %").
+   */
+  changeAs?: 'share' | 'points';
 }
 
 export interface LargestChange extends ChangeCandidate {
   value: number;
   previous: number;
-  /** (value − previous) / |previous|. */
+  changeAs: 'share' | 'points';
+  /** (value − previous) / |previous| for `share`; value − previous for `points`. */
   change: number;
   /** Whether the move is good news for the KPI's direction; null when the KPI has none. */
   good: boolean | null;
 }
 
-/** The KPI whose relative change vs the comparison period is largest in size; KPIs without both values or with a previous 0 are skipped. */
+/** Points of a score that rank like a 100 % change of a share: a 10-point NPS move ranks as 10 %. */
+export const POINTS_PER_UNIT_CHANGE = 100;
+
+/** Size of a change on one scale for ranking: shares as they are, points over POINTS_PER_UNIT_CHANGE. */
+function rankOf(change: LargestChange): number {
+  return Math.abs(change.changeAs === 'points' ? change.change / POINTS_PER_UNIT_CHANGE : change.change);
+}
+
+/**
+ * The KPI whose change vs the comparison period is largest in size. KPIs without both values are
+ * skipped, and so are `share` KPIs with a previous 0 (no share of nothing).
+ */
 export function largestChange(candidates: readonly ChangeCandidate[]): LargestChange | undefined {
   let best: LargestChange | undefined;
   for (const c of candidates) {
-    if (c.value === null || c.previous === null || c.previous === 0) continue;
-    const change = (c.value - c.previous) / Math.abs(c.previous);
-    if (best && Math.abs(change) <= Math.abs(best.change)) continue;
+    if (c.value === null || c.previous === null) continue;
+    const changeAs = c.changeAs ?? 'share';
+    if (changeAs === 'share' && c.previous === 0) continue;
+    const change = changeAs === 'points' ? c.value - c.previous : (c.value - c.previous) / Math.abs(c.previous);
     const good = c.direction === 'none' || change === 0 ? null : change > 0 === (c.direction === 'up');
-    best = { ...c, value: c.value, previous: c.previous, change, good };
+    const candidate: LargestChange = { ...c, value: c.value, previous: c.previous, changeAs, change, good };
+    if (best && rankOf(candidate) <= rankOf(best)) continue;
+    best = candidate;
   }
   return best;
 }

@@ -1,7 +1,7 @@
 /**
  * Goals in the metadata collection `goals`, checked against the catalog on save, and their
- * progress: the KPI over the goal's period so far (runQuery, optionally filtered to the goal's
- * dimension value) fed to the pace rule of @northstar/core (goals/pace.ts).
+ * progress: the KPI over the goal's period so far and over its recent window (runQuery, optionally
+ * filtered to the goal's dimension value) fed to the pace rule of @northstar/core (goals/pace.ts).
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,6 +17,7 @@ import {
   goalInputSchema,
   goalRange,
   localDay,
+  recentWindow,
   type SeriesMetricDef,
 } from '@northstar/core';
 import type { MetaDocument } from '../meta/metadata-store.ts';
@@ -34,7 +35,8 @@ export interface GoalView extends GoalInput {
 }
 
 export interface GoalWithProgress extends GoalView {
-  progress: GoalProgress & { asOf: string };
+  /** `recent`: the days of the recent window the trend was read from, while the period runs. */
+  progress: GoalProgress & { asOf: string; recent?: { from: string; to: string } };
 }
 
 /** The goal's KPI: a series metric, with the dimension and a direction it can be judged by. */
@@ -83,35 +85,45 @@ export function toView(doc: MetaDocument<GoalInput>): GoalView {
   return { ...doc.body, id: doc.id, ...dates, direction: doc.body.direction ?? 'up', createdAt: doc.createdAt, updatedAt: doc.updatedAt };
 }
 
+/** The goal's KPI over days [from, to), filtered to its dimension value; null without a value. */
+async function goalValue(store: Store, catalog: Catalog, goal: GoalView, from: number, to: number, now: Date): Promise<number | null> {
+  const result = await runQuery(
+    store,
+    {
+      metrics: [goal.metric],
+      from: formatDay(from),
+      to: formatDay(to),
+      grain: 'all',
+      ...(goal.filter ? { filters: [{ dimension: goal.filter.dimension, op: 'equals' as const, value: goal.filter.value }] } : {}),
+    },
+    { catalog, now },
+  );
+  const value = result.rows[0]?.[goal.metric];
+  return typeof value === 'number' ? value : null;
+}
+
 export async function goalProgress(store: Store, catalog: Catalog, goal: GoalView, now: Date): Promise<GoalWithProgress> {
   const { metric, direction } = checkGoal(catalog, goal);
   const { timezone } = await store.getSettings();
   const range = goalRange(goal);
   const share = elapsedShare(range, now.getTime(), timezone);
   const to = Math.min(range.to, localDay(now.getTime(), timezone) + 1);
-  let actual: number | null = null;
-  if (share > 0 && to > range.from) {
-    const result = await runQuery(
-      store,
-      {
-        metrics: [metric.id],
-        from: formatDay(range.from),
-        to: formatDay(to),
-        grain: 'all',
-        ...(goal.filter ? { filters: [{ dimension: goal.filter.dimension, op: 'equals' as const, value: goal.filter.value }] } : {}),
-      },
-      { catalog, now },
-    );
-    const value = result.rows[0]?.[metric.id];
-    actual = typeof value === 'number' ? value : null;
-  }
+  const actual = share > 0 && to > range.from ? await goalValue(store, catalog, goal, range.from, to, now) : null;
+  // The trend only matters while the period runs; once it is over the pace rule uses the actual.
+  const window = recentWindow(range, now.getTime(), timezone);
+  const recent =
+    actual !== null && share < 1 && window.to > window.from
+      ? { value: await goalValue(store, catalog, goal, window.from, window.to, now), share: window.share }
+      : undefined;
   const progress = computeGoalProgress({
     actual,
     target: goal.target,
     elapsedShare: share,
     additive: metric.additive === true,
     direction,
+    ...(recent ? { recent } : {}),
     ...(goal.tolerance !== undefined ? { tolerance: goal.tolerance } : {}),
   });
-  return { ...goal, progress: { ...progress, asOf: now.toISOString() } };
+  const recentDays = { from: formatDay(window.from), to: formatDay(window.to) };
+  return { ...goal, progress: { ...progress, ...(recent ? { recent: recentDays } : {}), asOf: now.toISOString() } };
 }

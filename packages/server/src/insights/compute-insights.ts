@@ -4,20 +4,28 @@
  * - pages_to_optimize: the first pages of the pages_to_optimize KPI (high bounce, low view-to-contact);
  * - rising_cost_per_lead: channels whose cost per lead rose month on month over the last three
  *   complete months before the range ends, by at least 10 % in all;
- * - largest_change: the headline KPI that moved most vs the previous period (counts below 10 on
- *   both sides are left out: 1 → 3 is not news).
+ * - largest_change: the headline KPI that moved most vs the comparison period the reader chose
+ *   (previous period or the same period last year; none: no such insight). Small samples are left
+ *   out, as a move of a few is not news: counts below MIN_COUNT on both sides (1 → 3), and rates and
+ *   scores whose base (sessions, survey responses: SAMPLE_BASE) is below MIN_SAMPLE on either side
+ *   (NPS 2 → −2 from a handful of answers). Scores move in points, not as a share (core largestChange).
+ *
+ * The reader's filters (channel, campaign …) apply to every rule; a rule whose KPIs cannot be cut
+ * by one of them says nothing rather than speak about unfiltered data under a filtered page.
  *
  * An insight is data, not prose: a kind and its parameters (KPI ids, raw values, pages, channels),
  * so each client words it in its reader's language and formats the numbers for their locale.
  */
 import {
   alertWindow,
+  allowedDimensions,
   type Catalog,
   type ChangeCandidate,
   cacAboveLtv,
   formatDay,
   largestChange,
   parseDay,
+  type QueryFilter,
   type QueryRequest,
   type ResultRow,
   risingTrend,
@@ -68,10 +76,34 @@ export type Insight =
   | {
       kind: 'largest_change';
       severity: InsightSeverity;
-      /** `change` is (value − previous) / |previous|; `good` says whether that is good news for the KPI's direction. */
-      params: { metric: string; unit: Unit | null; value: number; previous: number; change: number; good: boolean | null };
+      /**
+       * `change` is (value − previous) / |previous| when `changeAs` is `share`, value − previous when
+       * `points` (scores); `good` says whether that is good news for the KPI's direction.
+       */
+      params: {
+        metric: string;
+        unit: Unit | null;
+        comparison: InsightComparison;
+        value: number;
+        previous: number;
+        changeAs: 'share' | 'points';
+        change: number;
+        good: boolean | null;
+      };
     };
 export type InsightKind = Insight['kind'];
+export type InsightComparison = 'previous' | 'year';
+
+/** Counts below this on both sides are too small to headline. */
+export const MIN_COUNT = 10;
+/** Rates and scores need at least this many of their base (sessions, responses) on each side. */
+export const MIN_SAMPLE = 30;
+/** The count a rate or score KPI is a share or an average of; one without a base is never headlined. */
+export const SAMPLE_BASE: Readonly<Record<string, string>> = {
+  conversion_rate: 'sessions',
+  bounce_rate: 'sessions',
+  nps: 'nps_responses',
+};
 
 export const HEADLINE_KPIS = [
   'sessions',
@@ -97,15 +129,40 @@ interface Ctx {
   now: Date;
   from: string;
   to: string;
+  comparison: InsightComparison | 'none';
+  filters: QueryFilter[];
+}
+
+export interface InsightOptions {
+  from: string;
+  to: string;
+  now: Date;
+  catalog: Catalog;
+  /** Default previous. */
+  comparison?: InsightComparison | 'none';
+  filters?: QueryFilter[];
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/** Whether every one of the metrics can be cut by every filter dimension in view. */
+function filterable(ctx: Ctx, ids: readonly string[]): boolean {
+  return ids.every((id) => {
+    const metric = ctx.catalog.metrics.get(id);
+    if (!metric) return false;
+    const allowed = allowedDimensions(ctx.catalog, metric);
+    return ctx.filters.every((f) => allowed.includes(f.dimension));
+  });
+}
+
+/** Runs a query under the reader's filters; rules check `filterable` first. */
 async function query(ctx: Ctx, request: QueryRequest): Promise<ResultRow[]> {
-  return (await runQuery(ctx.store, request, { catalog: ctx.catalog, now: ctx.now })).rows;
+  const filtered = ctx.filters.length > 0 ? { ...request, filters: ctx.filters } : request;
+  return (await runQuery(ctx.store, filtered, { catalog: ctx.catalog, now: ctx.now })).rows;
 }
 
 async function cacVsLtv(ctx: Ctx): Promise<Insight[]> {
+  if (!filterable(ctx, ['cac', 'ltv'])) return [];
   const range = { from: ctx.from, to: ctx.to, grain: 'all' as const };
   const [total] = await query(ctx, { metrics: ['cac', 'ltv'], ...range });
   const byChannel = await query(ctx, { metrics: ['cac', 'ltv'], ...range, dimensions: ['channel'] });
@@ -130,6 +187,7 @@ async function cacVsLtv(ctx: Ctx): Promise<Insight[]> {
 }
 
 async function pagesToOptimize(ctx: Ctx): Promise<Insight[]> {
+  if (!filterable(ctx, ['pages_to_optimize'])) return [];
   const rows = await query(ctx, { metrics: ['pages_to_optimize'], from: ctx.from, to: ctx.to, limit: 5 });
   if (rows.length === 0) return [];
   const pages = rows.map((r) => ({
@@ -142,6 +200,7 @@ async function pagesToOptimize(ctx: Ctx): Promise<Insight[]> {
 }
 
 async function risingCostPerLead(ctx: Ctx): Promise<Insight[]> {
+  if (!filterable(ctx, ['cost_per_lead'])) return [];
   const window = alertWindow(parseDay(ctx.to) as number, 'month', 2);
   const rows = await query(ctx, {
     metrics: ['cost_per_lead'],
@@ -168,33 +227,50 @@ async function risingCostPerLead(ctx: Ctx): Promise<Insight[]> {
   return [{ kind: 'rising_cost_per_lead', severity: 'warning', params: { metric: 'cost_per_lead', periods, channels: rising } }];
 }
 
+/** Whether a KPI's values on both sides are of a sample large enough to headline (see MIN_COUNT, MIN_SAMPLE). */
+function largeEnough(ctx: Ctx, id: string, row: ResultRow | undefined): boolean {
+  const metric = ctx.catalog.metrics.get(id);
+  if (metric?.kind !== 'series') return false;
+  const sides = (column: string) => [num(row?.[column]) ?? 0, num(row?.[`${column}_previous`]) ?? 0];
+  if (metric.unit === 'count') return Math.max(...sides(id)) >= MIN_COUNT;
+  if (metric.unit !== 'rate' && metric.unit !== 'score') return true;
+  const base = SAMPLE_BASE[id];
+  return base !== undefined && Math.min(...sides(base)) >= MIN_SAMPLE;
+}
+
 async function largestKpiChange(ctx: Ctx): Promise<Insight[]> {
-  const metrics = HEADLINE_KPIS.filter((id) => ctx.catalog.metrics.get(id)?.kind === 'series');
-  const [row] = await query(ctx, { metrics, from: ctx.from, to: ctx.to, grain: 'all', comparison: 'previous' });
+  const { comparison } = ctx;
+  if (comparison === 'none') return [];
+  const metrics = HEADLINE_KPIS.filter((id) => {
+    const base = SAMPLE_BASE[id];
+    return ctx.catalog.metrics.get(id)?.kind === 'series' && filterable(ctx, base ? [id, base] : [id]);
+  });
+  if (metrics.length === 0) return [];
+  const bases = [...new Set(metrics.flatMap((id) => SAMPLE_BASE[id] ?? []))].filter((id) => !(metrics as readonly string[]).includes(id));
+  const [row] = await query(ctx, { metrics: [...metrics, ...bases], from: ctx.from, to: ctx.to, grain: 'all', comparison });
   const candidates: ChangeCandidate[] = metrics.flatMap((id) => {
     const metric = ctx.catalog.metrics.get(id);
-    if (metric?.kind !== 'series') return [];
-    const value = num(row?.[id]);
-    const previous = num(row?.[`${id}_previous`]);
-    if (metric.unit === 'count' && Math.max(value ?? 0, previous ?? 0) < 10) return [];
-    return [{ metric: id, value, previous, direction: metric.direction }];
+    if (metric?.kind !== 'series' || !largeEnough(ctx, id, row)) return [];
+    const changeAs = metric.unit === 'score' ? ('points' as const) : ('share' as const);
+    return [{ metric: id, value: num(row?.[id]), previous: num(row?.[`${id}_previous`]), direction: metric.direction, changeAs }];
   });
   const best = largestChange(candidates);
   if (!best) return [];
   const metric = ctx.catalog.metrics.get(best.metric);
-  const { metric: id, value, previous, change, good } = best;
+  const { metric: id, value, previous, changeAs, change, good } = best;
   return [
     {
       kind: 'largest_change',
       severity: good === false ? 'warning' : 'info',
-      params: { metric: id, unit: metric?.kind === 'series' ? metric.unit : null, value, previous, change, good },
+      params: { metric: id, unit: metric?.kind === 'series' ? metric.unit : null, comparison, value, previous, changeAs, change, good },
     },
   ];
 }
 
-export async function computeInsights(store: Store, options: { from: string; to: string; now: Date; catalog: Catalog }) {
+export async function computeInsights(store: Store, options: InsightOptions) {
   const { currency } = await store.getSettings();
-  const ctx: Ctx = { store, ...options };
+  const { comparison = 'previous', filters = [], ...rest } = options;
+  const ctx: Ctx = { store, ...rest, comparison, filters };
   const rules: Array<[InsightKind, (c: Ctx) => Promise<Insight[]>]> = [
     ['cac_above_ltv', cacVsLtv],
     ['rising_cost_per_lead', risingCostPerLead],
@@ -211,5 +287,5 @@ export async function computeInsights(store: Store, options: { from: string; to:
     }
   }
   // Money values are in the workspace currency, said once here for clients that format them.
-  return { from: options.from, to: options.to, currency, insights, errors };
+  return { from: options.from, to: options.to, comparison, filters, currency, insights, errors };
 }

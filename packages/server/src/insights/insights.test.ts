@@ -15,7 +15,12 @@ import type { Store } from '../store/store.ts';
  *   at start / 1 lost) = 50 → CAC above LTV, overall and on Email (240 / 1 vs 50);
  * - 25 sessions bounce on /pricing, 20 view /blog then /about;
  * - largest change, March vs February: marketing spend 370 vs 240 (+54.2 %), ahead of cost per lead
- *   16.82 vs 12 (+40.2 %) and leads 22 vs 20 (+10 %).
+ *   16.82 vs 12 (+40.2 %) and leads 22 vs 20 (+10 %); NPS from 3 answers a month, 33.3 → −33.3
+ *   (−66.7 points, "−200 %"), is too small a sample to headline;
+ *   on Display only: spend 130 vs 90 (+44.4 %), cost per lead 10.83 vs 9, leads 12 vs 10;
+ *   vs March 2025 (40 Display leads, nothing else): leads 22 vs 40 (−45 %), the only KPI with both values;
+ * - January 2025 vs December 2024: 30 NPS answers each, 15 promoters + 15 passives (NPS 50) then
+ *   30 promoters (NPS 100): +50 points, the only change.
  */
 let store: Store;
 let app: FastifyInstance;
@@ -34,6 +39,7 @@ beforeAll(async () => {
   for (const [day, channel, n] of leads) {
     for (let i = 0; i < n; i++) contacts.push({ contact_id: `${channel}-${day}-${i}`, created_at: utc(`${day} 10:00`), channel });
   }
+  for (let i = 0; i < 40; i++) contacts.push({ contact_id: `y${i}`, created_at: utc('2025-03-15 10:00'), channel: 'Display' });
   contacts.push({ contact_id: 'm1', created_at: utc('2026-03-15 11:00'), channel: 'Email' });
   contacts.splice(
     contacts.findIndex((c) => c.contact_id === 'Email-2026-03-15-9'),
@@ -63,6 +69,13 @@ beforeAll(async () => {
     spend('2026-01-05', 'Display', 100),
     spend('2026-02-05', 'Display', 90),
     spend('2026-03-05', 'Display', 130),
+  ]);
+  const answer = (id: string, at: string, score: number): StoredRow => ({ response_id: id, timestamp: utc(at), score });
+  await store.insertRows('nps', [
+    ...[10, 10, 0].map((score, i) => answer(`feb${i}`, '2026-02-20 10:00', score)),
+    ...[0, 0, 10].map((score, i) => answer(`mar${i}`, '2026-03-20 10:00', score)),
+    ...Array.from({ length: 30 }, (_, i) => answer(`dec${i}`, '2024-12-10 10:00', i < 15 ? 10 : 8)),
+    ...Array.from({ length: 30 }, (_, i) => answer(`jan${i}`, '2025-01-10 10:00', 9)),
   ]);
   const sessions: SessionSpec[] = [];
   for (let i = 0; i < 25; i++)
@@ -120,9 +133,61 @@ describe('GET /api/v1/insights', () => {
     const found = (await insights()).insights.find((i: { kind: string }) => i.kind === 'largest_change');
     expect(found).toMatchObject({
       severity: 'warning',
-      params: { metric: 'marketing_spend', unit: 'money', value: 370, previous: 240, good: false },
+      params: {
+        metric: 'marketing_spend',
+        unit: 'money',
+        comparison: 'previous',
+        value: 370,
+        previous: 240,
+        changeAs: 'share',
+        good: false,
+      },
     });
     expect(found.params.change).toBeCloseTo(130 / 240, 9);
+  });
+
+  it('does not headline NPS −200 % from a handful of answers', async () => {
+    const found = (await insights()).insights.find((i: { kind: string }) => i.kind === 'largest_change');
+    expect(found.params.metric).not.toBe('nps');
+  });
+
+  it('measures a score with enough answers in points', async () => {
+    const found = (await insights('from=2025-01-01&to=2025-02-01')).insights.find((i: { kind: string }) => i.kind === 'largest_change');
+    expect(found).toMatchObject({
+      severity: 'info',
+      params: { metric: 'nps', unit: 'score', value: 100, previous: 50, changeAs: 'points', change: 50, good: true },
+    });
+  });
+
+  it('compares with the same period last year when asked', async () => {
+    const body = await insights('from=2026-03-01&to=2026-04-01&compare=year');
+    expect(body.comparison).toBe('year');
+    const found = body.insights.find((i: { kind: string }) => i.kind === 'largest_change');
+    expect(found).toMatchObject({ params: { metric: 'leads', comparison: 'year', value: 22, previous: 40, good: false } });
+    expect(found.params.change).toBeCloseTo(-18 / 40, 9);
+  });
+
+  it('has no largest change without a comparison', async () => {
+    const body = await insights('from=2026-03-01&to=2026-04-01&compare=none');
+    expect(body.insights.map((i: { kind: string }) => i.kind)).not.toContain('largest_change');
+  });
+
+  it('applies the filters in view', async () => {
+    const body = await insights('from=2026-03-01&to=2026-04-01&filter=channel=Display');
+    expect(body.filters).toEqual([{ dimension: 'channel', op: 'equals', value: 'Display' }]);
+    const found = body.insights.find((i: { kind: string }) => i.kind === 'largest_change');
+    expect(found).toMatchObject({ params: { metric: 'marketing_spend', value: 130, previous: 90 } });
+    // CAC is above LTV on Email only: nothing to say on Display.
+    expect(body.insights.map((i: { kind: string }) => i.kind)).not.toContain('cac_above_ltv');
+    const rising = await insights('from=2026-03-01&to=2026-04-01&filter=channel=Email&filter=campaign~spring');
+    expect(rising.filters).toHaveLength(2);
+  });
+
+  it('rejects filters and comparisons /api/v1/query would reject', async () => {
+    for (const query of ['filter=nonsense', 'filter=flavour=sweet', 'compare=week', 'filters=channel=Email']) {
+      const response = await app.inject({ method: 'GET', url: `/api/v1/insights?from=2026-03-01&to=2026-04-01&${query}` });
+      expect(response.statusCode, query).toBe(400);
+    }
   });
 
   it('lists the pages to optimize first', async () => {

@@ -16,6 +16,7 @@ export const COLLECTIONS = [
   'outbox',
   'report_schedules',
   'report_runs',
+  'report_failures',
   'notification_settings',
   'user_sessions',
   'privacy_settings',

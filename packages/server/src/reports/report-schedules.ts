@@ -4,12 +4,15 @@
  * month), days in the workspace timezone. A period is sent once: its run (`report_runs`, id from
  * the schedule and period) is recorded after the email is queued under an id derived the same way,
  * so neither a second pass nor a restart sends it again. Periods that ended before the schedule
- * was created are not sent; after downtime only the latest due period is.
+ * was created are not sent; after downtime only the latest due period is. A run that fails to
+ * render (a deleted dashboard, Chromium missing) is not retried on every pass: its failure
+ * (`report_failures`, under the run id) holds the next attempt, backing off as the outbox does
+ * (1 min doubling to 6 h).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError, alertWindow, formatDay, localDay } from '@northstar/core';
 import { z } from 'zod';
-import { enqueueOnce, stableId } from '../jobs/outbox.ts';
+import { backoffMs, enqueueOnce, stableId } from '../jobs/outbox.ts';
 import type { MetaDocument } from '../meta/metadata-store.ts';
 import type { Store } from '../store/store.ts';
 import { buildReport, type ReportRange, reportCsvAttachments, reportPdf } from './build-report.ts';
@@ -43,6 +46,17 @@ export interface ReportRun {
   to: string;
   manual: boolean;
   createdAt: string;
+}
+
+/** A due run that failed to render, and when it may be tried again. */
+export interface ReportFailure {
+  scheduleId: string;
+  from: string;
+  to: string;
+  attempts: number;
+  lastError: string;
+  lastAttemptAt: string;
+  nextAttemptAt: string;
 }
 
 export function toScheduleView(doc: MetaDocument<ReportSchedule>): ReportScheduleView {
@@ -115,12 +129,16 @@ export async function sendReport(
   return runId;
 }
 
-export async function runDueReports(
-  store: Store,
-  now: Date,
-): Promise<{ sent: string[]; errors: Array<{ scheduleId: string; message: string }> }> {
+export interface DueReportsResult {
+  sent: string[];
+  errors: Array<{ scheduleId: string; message: string }>;
+  /** Schedules whose failed run waits for its next attempt. */
+  deferred: Array<{ scheduleId: string; nextAttemptAt: string }>;
+}
+
+export async function runDueReports(store: Store, now: Date): Promise<DueReportsResult> {
   const { timezone } = await store.getSettings();
-  const result = { sent: [] as string[], errors: [] as Array<{ scheduleId: string; message: string }> };
+  const result: DueReportsResult = { sent: [], errors: [], deferred: [] };
   for (const doc of await store.metadata.list<ReportSchedule>('report_schedules')) {
     const schedule = toScheduleView(doc);
     if (!schedule.enabled) continue;
@@ -129,11 +147,38 @@ export async function runDueReports(
     if (Date.parse(`${range.to}T00:00:00Z`) <= Date.parse(`${schedule.createdAt.replace(' ', 'T').slice(0, 19)}Z`)) continue;
     const runId = stableId('report', schedule.id, range.from);
     if (await store.metadata.get('report_runs', runId)) continue;
+    const failure = (await store.metadata.get<ReportFailure>('report_failures', runId))?.body;
+    if (failure && Date.parse(failure.nextAttemptAt) > now.getTime()) {
+      result.deferred.push({ scheduleId: schedule.id, nextAttemptAt: failure.nextAttemptAt });
+      continue;
+    }
     try {
       result.sent.push(await sendReport(store, schedule, range, now, runId, false));
+      if (failure) await store.metadata.delete('report_failures', runId);
     } catch (error) {
-      result.errors.push({ scheduleId: schedule.id, message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      const attempts = (failure?.attempts ?? 0) + 1;
+      const next: ReportFailure = {
+        scheduleId: schedule.id,
+        ...range,
+        attempts,
+        lastError: message,
+        lastAttemptAt: now.toISOString(),
+        nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+      };
+      await store.metadata.put('report_failures', runId, next);
+      result.errors.push({ scheduleId: schedule.id, message });
     }
   }
   return result;
+}
+
+/** The latest failure of each schedule's due run, for the schedule list. */
+export async function scheduleFailures(store: Store): Promise<Map<string, ReportFailure>> {
+  const latest = new Map<string, ReportFailure>();
+  for (const { body } of await store.metadata.list<ReportFailure>('report_failures')) {
+    const known = latest.get(body.scheduleId);
+    if (!known || known.lastAttemptAt < body.lastAttemptAt) latest.set(body.scheduleId, body);
+  }
+  return latest;
 }

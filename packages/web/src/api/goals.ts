@@ -25,6 +25,8 @@ export interface GoalProgress {
   expectedToDate: number;
   projected: number | null;
   attainment: number | null;
+  /** Where the recent pace (the last 7 days) leads; absent from older servers. */
+  trendProjected?: number | null;
   pace: PaceStatus;
   achieved: boolean | null;
   asOf: string;

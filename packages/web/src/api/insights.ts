@@ -3,7 +3,7 @@
  * parameters (KPI ids, raw values, pages, channels), worded here in the reader's language.
  */
 import { request } from './client.ts';
-import type { Unit } from './types.ts';
+import type { Comparison, QueryFilter, Unit } from './types.ts';
 
 export const INSIGHT_KINDS = ['cac_above_ltv', 'pages_to_optimize', 'rising_cost_per_lead', 'largest_change'] as const;
 export type InsightKind = (typeof INSIGHT_KINDS)[number];
@@ -34,8 +34,25 @@ export type Insight =
   | {
       kind: 'largest_change';
       severity: InsightSeverity;
-      params: { metric: string; unit: Unit | null; value: number; previous: number; change: number; good: boolean | null };
+      /** `change` is a share of `previous`, or a difference in points for scores (`changeAs`). */
+      params: {
+        metric: string;
+        unit: Unit | null;
+        comparison: Comparison;
+        value: number;
+        previous: number;
+        changeAs: 'share' | 'points';
+        change: number;
+        good: boolean | null;
+      };
     };
+
+export interface InsightView {
+  from: string;
+  to: string;
+  compare: Comparison | 'none';
+  filters: QueryFilter[];
+}
 
 function isInsight(value: unknown): value is Insight {
   if (typeof value !== 'object' || value === null) return false;
@@ -43,8 +60,15 @@ function isInsight(value: unknown): value is Insight {
   return INSIGHT_KINDS.includes(v.kind as InsightKind) && typeof v.params === 'object' && v.params !== null;
 }
 
+/** The query string of a view: its range, comparison and filters (written as /query's `DIM=VALUE`). */
+export function insightsSearch(view: InsightView): string {
+  const params = new URLSearchParams({ from: view.from, to: view.to, compare: view.compare });
+  for (const f of view.filters) params.append('filter', `${f.dimension}=${f.value}`);
+  return params.toString();
+}
+
 /** The insights this dashboard knows how to word; kinds from a newer server are left out. */
-export async function fetchInsights(range: { from: string; to: string }, signal?: AbortSignal): Promise<Insight[]> {
-  const json = await request<{ insights?: unknown[] }>('GET', `/insights?${new URLSearchParams(range)}`, undefined, signal);
+export async function fetchInsights(view: InsightView, signal?: AbortSignal): Promise<Insight[]> {
+  const json = await request<{ insights?: unknown[] }>('GET', `/insights?${insightsSearch(view)}`, undefined, signal);
   return (json.insights ?? []).filter(isInsight);
 }

@@ -20,5 +20,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/experiments', label: 'nav.experiments', icon: '⚗' },
   { path: '/dashboards', label: 'nav.dashboards', icon: '▦' },
   { path: '/goals', label: 'nav.goals', icon: '⚑' },
+  { path: '/reports', label: 'nav.reports', icon: '✉' },
   { path: '/alerts', label: 'nav.alerts', icon: '⚠' },
 ];

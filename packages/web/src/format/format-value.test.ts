@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeChange, formatValue } from './format-value.ts';
+import { computeChange, formatCompact, formatValue } from './format-value.ts';
 
 const en = { locale: 'en', currency: 'USD' };
 
@@ -37,5 +37,15 @@ describe('computeChange', () => {
   it('has no change without a previous value', () => {
     expect(computeChange(5, null, 'up')).toEqual({ relative: null, tone: 'neutral' });
     expect(computeChange(5, 0, 'up')).toEqual({ relative: null, tone: 'neutral' });
+  });
+});
+
+describe('compact axis labels', () => {
+  // An axis of conversion rate by goal read "0%, 0%, 1%, 1%, 1%, 2%" for ticks 0.25 % apart.
+  it('keep small rate ticks apart', () => {
+    const ticks = [0, 0.0025, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02];
+    const labels = ticks.map((v) => formatCompact(v, 'rate', { locale: 'en', currency: 'USD' }));
+    expect(new Set(labels).size).toBe(ticks.length);
+    expect(formatCompact(0.25, 'rate', { locale: 'en', currency: 'USD' })).toBe('25%');
   });
 });

@@ -62,7 +62,11 @@ export function formatValue(value: Cell | undefined, unit: Unit, context: Format
 /** A compact form for axes and tight spaces. */
 export function formatCompact(value: number, unit: Unit, context: FormatContext): string {
   const { locale, currency } = context;
-  if (unit === 'rate') return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  if (unit === 'rate') {
+    // Small rates keep the decimals their axis steps need: ticks 0.25 % apart must not all read "1%".
+    const digits = Math.abs(value) < 0.01 ? 2 : Math.abs(value) < 0.1 ? 1 : 0;
+    return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits }).format(value);
+  }
   if (unit === 'money')
     return numberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(value);
   return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
@@ -96,6 +100,11 @@ export function computeChange(current: Cell | undefined, previous: Cell | undefi
 
 export function formatChange(relative: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(relative);
+}
+
+/** A signed difference in points (a score's change), at most one decimal. */
+export function formatPoints(points: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(points);
 }
 
 const dateCache = new Map<string, Intl.DateTimeFormat>();

@@ -3,7 +3,7 @@ import { useMetricMap } from '../api/hooks.ts';
 import { useFormat } from '../format/use-format.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 
-/** Actual vs target as a bar, the share of the period elapsed as a marker, and the pace. */
+/** Actual vs target as a bar, the share of the period elapsed as a marker, the pace and the two projections it is judged by. */
 export function GoalProgressBar({ goal, compact = false }: { goal: Goal; compact?: boolean }) {
   const { t } = useI18n();
   const fmt = useFormat();
@@ -30,6 +30,14 @@ export function GoalProgressBar({ goal, compact = false }: { goal: Goal; compact
         </span>{' '}
         <PaceBadge pace={progress.pace} />
       </p>
+      {!compact && progress.projected !== null && progress.trendProjected != null && progress.elapsedShare < 1 && (
+        <p className="goal-projections muted" data-testid="goal-projections">
+          {t('goals.projections', {
+            projected: fmt.format(progress.projected, unit, goal.metric),
+            trend: fmt.format(progress.trendProjected, unit, goal.metric),
+          })}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,15 +3,19 @@ import { fetchInsights } from '../api/insights.ts';
 import { useFormat } from '../format/use-format.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { useViewState } from '../state/use-view-state.ts';
+import { toQueryFilters } from '../state/view-state.ts';
 import { describeInsight } from './describe-insight.ts';
 
-/** The overview's insights over the range in view, worded in the chosen language from the API's kind and parameters. */
+/**
+ * The overview's insights over the range, comparison and filters in view, worded in the chosen
+ * language from the API's kind and parameters.
+ */
 export function InsightList() {
   const i18n = useI18n();
   const { format } = useFormat();
   const [view] = useViewState();
-  const range = { from: view.from, to: view.to };
-  const insights = useQuery({ queryKey: ['insights', range], queryFn: ({ signal }) => fetchInsights(range, signal), retry: false });
+  const request = { from: view.from, to: view.to, compare: view.compare, filters: toQueryFilters(view.filters) };
+  const insights = useQuery({ queryKey: ['insights', request], queryFn: ({ signal }) => fetchInsights(request, signal), retry: false });
   if (insights.error || !insights.data || insights.data.length === 0) return null;
   const { t } = i18n;
   return (

@@ -54,7 +54,16 @@ const rising: Insight = {
 const change: Insight = {
   kind: 'largest_change',
   severity: 'warning',
-  params: { metric: 'marketing_spend', unit: 'money', value: 370, previous: 240, change: 130 / 240, good: false },
+  params: {
+    metric: 'marketing_spend',
+    unit: 'money',
+    comparison: 'previous',
+    value: 370,
+    previous: 240,
+    changeAs: 'share',
+    change: 130 / 240,
+    good: false,
+  },
 };
 
 describe('insights in four languages', () => {
@@ -151,5 +160,31 @@ describe('insights in four languages', () => {
       params: { ...change.params, metric: 'sessions', unit: 'count', value: 120, previous: 100, change: 0.2, good: null },
     };
     expect(describeIn('en', neutral).note).toBe('120 against 100 in the previous period.');
+  });
+
+  it.each([
+    ['en', 'Leads: -45% vs the same period last year', '22 against 40 in the same period last year. Bad news.'],
+    ['pl', 'Leady: -45% względem tego samego okresu rok temu', '22 wobec 40 w tym samym okresie rok temu. To zła wiadomość.'],
+    ['ru', 'Лиды: -45 % относительно того же периода прошлого года', '22 против 40 в том же периоде прошлого года. Это плохая новость.'],
+    ['ar', 'العملاء المحتملون: -45% مقارنة بالفترة نفسها من العام الماضي', '22 مقابل 40 في الفترة نفسها من العام الماضي. هذا خبر سيئ.'],
+  ] as const)('a change vs last year in %s', (language, headline, note) => {
+    const yearly: Insight = {
+      ...change,
+      params: { ...change.params, metric: 'leads', unit: 'count', comparison: 'year', value: 22, previous: 40, change: -0.45 },
+    };
+    expect(describeIn(language, yearly)).toEqual({ headline, note, items: [] });
+  });
+
+  it.each([
+    ['en', 'NPS: +50 pts vs the previous period'],
+    ['pl', 'NPS: +50 pkt względem poprzedniego okresu'],
+    ['ru', 'NPS: +50 п. относительно предыдущего периода'],
+    ['ar', 'صافي نقاط الترويج: +50 نقطة مقارنة بالفترة السابقة'],
+  ] as const)('a score moves in points, not as a share, in %s', (language, headline) => {
+    const nps: Insight = {
+      ...change,
+      params: { ...change.params, metric: 'nps', unit: 'score', value: 50, previous: 0, changeAs: 'points', change: 50, good: true },
+    };
+    expect(describeIn(language, nps).headline).toBe(headline);
   });
 });

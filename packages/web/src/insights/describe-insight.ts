@@ -1,7 +1,7 @@
 /** An insight from the API as sentences in the reader's language, with numbers formatted for their locale. */
 import type { Insight } from '../api/insights.ts';
 import type { Cell, Unit } from '../api/types.ts';
-import { formatChange, formatPeriod } from '../format/format-value.ts';
+import { formatChange, formatPeriod, formatPoints } from '../format/format-value.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { assertNever } from '../lib/assert-never.ts';
 
@@ -72,12 +72,24 @@ export function describeInsight(insight: Insight, tr: Translator, fmt: InsightFo
       };
     }
     case 'largest_change': {
-      const { metric, unit, value, previous, change, good } = insight.params;
+      const { metric, unit, comparison, value, previous, changeAs, change, good } = insight.params;
       const shown = (v: number) => fmt.format(v, unit ?? 'number', metric);
-      const detail = t('insights.change.detail', { value: shown(value), previous: shown(previous) });
+      const lastYear = comparison === 'year';
+      const detail = t(lastYear ? 'insights.change.detailYear' : 'insights.change.detail', {
+        value: shown(value),
+        previous: shown(previous),
+      });
       const verdict = good === null ? '' : ` ${t(good ? 'insights.change.good' : 'insights.change.bad')}`;
+      // Scores (NPS) move in points: a share of a value near 0 says nothing.
+      const moved =
+        changeAs === 'points'
+          ? t('insights.change.points', { points: formatPoints(change, fmt.locale) })
+          : formatChange(change, fmt.locale);
       return {
-        headline: t('insights.change.headline', { metric: tr.metricName(metric), change: formatChange(change, fmt.locale) }),
+        headline: t(lastYear ? 'insights.change.headlineYear' : 'insights.change.headline', {
+          metric: tr.metricName(metric),
+          change: moved,
+        }),
         note: `${detail}${verdict}`,
         items: [],
       };

@@ -82,6 +82,7 @@ export const PAGES: Record<string, PageSpec> = {
     ],
     tiles: [
       { key: 'conversion-trend', metrics: ['conversion_rate'], viz: 'line', span: 2 },
+      { key: 'conversion-by-goal', metrics: ['conversion_rate'], by: ['goal'], rankBy: 'conversions', viz: 'bar', span: 2 },
       { key: 'traffic-to-lead-by-source', metrics: ['traffic_to_lead_ratio'], by: ['source'], viz: 'line', top: 5, span: 2 },
       {
         key: 'landing-page-conversion',

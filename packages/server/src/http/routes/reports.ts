@@ -18,6 +18,7 @@ import {
   reportSchedulePatchSchema,
   reportScheduleSchema,
   saveSchedule,
+  scheduleFailures,
   sendReport,
   toScheduleView,
 } from '../../reports/report-schedules.ts';
@@ -55,9 +56,15 @@ export function registerReportRoutes(app: FastifyInstance, store: Store): void {
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf);
   });
 
-  app.get('/api/v1/reports', async () => ({
-    reports: (await meta.list<ReportSchedule>('report_schedules')).map(toScheduleView),
-  }));
+  app.get('/api/v1/reports', async () => {
+    const failures = await scheduleFailures(store);
+    return {
+      reports: (await meta.list<ReportSchedule>('report_schedules')).map((doc) => {
+        const failure = failures.get(doc.id);
+        return { ...toScheduleView(doc), ...(failure ? { lastFailure: failure } : {}) };
+      }),
+    };
+  });
 
   app.post('/api/v1/reports', async (request, reply) =>
     reply.status(201).send(await saveSchedule(store, parseWith(reportScheduleSchema, request.body, 'report schedule'))),
