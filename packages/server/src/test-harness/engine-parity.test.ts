@@ -3,7 +3,11 @@
  * the same value for every KPI of the catalog (series at grain month and all, tables, custom
  * tables) and the same attribution credits. Runs through vitest.engines.config.ts with
  * NORTHSTAR_TEST_ENGINE unset, so the global setup starts both ClickHouse targets.
+ * NORTHSTAR_PARITY_SCALE sets the demo scale (default 0.02 for CI; scale 1 is about 1M events);
+ * NORTHSTAR_PARITY_SUMMARY names a JSON file the run's counts and timings are written to
+ * (bench/clickhouse-parity.ts reads it).
  */
+import { writeFileSync } from 'node:fs';
 import { ATTRIBUTION_MODELS, DEFAULT_CATALOG, type QueryRequest, STORED_TABLES, type StoredRow, type TableName } from '@northstar/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AttributionRequest, runAttribution } from '../attribution/run-attribution.ts';
@@ -18,11 +22,30 @@ import { ENGINES, openEngineStore, type TestEngine } from './engine-stores.ts';
  * any displayed precision and far above that rounding noise.
  */
 const TOLERANCE = 1e-9;
-const SCALE = 0.02;
+const SCALE = Number(process.env.NORTHSTAR_PARITY_SCALE ?? 0.02);
+/** Hooks and tests get time in proportion to the data: scale 1 loads about 1M events per engine. */
+const TIMEOUT_MS = Math.max(600_000, SCALE * 1_800_000);
 const TODAY = new Date('2026-06-30T12:00:00Z');
 
 const stores = new Map<TestEngine, Store>();
 let range: { from: string; to: string };
+
+/** What the run compared and how long each part took, for NORTHSTAR_PARITY_SUMMARY. */
+const summary = {
+  scale: SCALE,
+  tolerance: TOLERANCE,
+  loadSeconds: {} as Record<string, number>,
+  kpi: { requests: 0, values: 0, failures: 0, seconds: 0 },
+  attribution: { results: 0, credits: 0, failures: 0, seconds: 0 },
+};
+
+/** Numbers in a result (every cell, credit and total), i.e. the values one comparison checks. */
+function countNumbers(value: unknown): number {
+  if (typeof value === 'number') return 1;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countNumbers(v), 0);
+  if (value && typeof value === 'object') return countNumbers(Object.values(value));
+  return 0;
+}
 
 /**
  * The store with timestamps written in whole seconds. ClickHouse 18.16 has no DateTime64 and
@@ -99,62 +122,84 @@ const started = Boolean(process.env.NORTHSTAR_TEST_CLICKHOUSE_URLS && process.en
 describe.skipIf(!started)('engine parity on the demo company', () => {
   beforeAll(async () => {
     for (const engine of ENGINES) {
+      const startedAt = performance.now();
       const store = await openEngineStore(engine);
-      const summary = await generateDemo(wholeSeconds(store), { scale: SCALE, seed: 1, today: TODAY });
+      const demo = await generateDemo(wholeSeconds(store), { scale: SCALE, seed: 1, today: TODAY });
       stores.set(engine, store);
-      range = { from: summary.from, to: nextDay(summary.to) };
+      range = { from: demo.from, to: nextDay(demo.to) };
+      summary.loadSeconds[engine] = (performance.now() - startedAt) / 1000;
     }
-  }, 600_000);
+  }, TIMEOUT_MS);
   afterAll(async () => {
     for (const store of stores.values()) await store.close();
+    const file = process.env.NORTHSTAR_PARITY_SUMMARY;
+    if (file) writeFileSync(file, JSON.stringify(summary, null, 2));
   });
 
-  it('gives every KPI the same value on DuckDB, ClickHouse and the ClickHouse cluster', async () => {
-    const failures: unknown[] = [];
-    const duckdb = stores.get('duckdb') as Store;
-    for (const [name, request] of requests()) {
-      const expected = canonical((await runQuery(duckdb, request)).rows);
-      for (const engine of ['clickhouse', 'clickhouse-cluster'] as const) {
-        const got = canonical((await runQuery(stores.get(engine) as Store, request)).rows);
-        const difference = firstDifference(expected, got);
-        if (difference !== undefined) failures.push({ name, engine, difference });
-      }
-    }
-    expect(failures).toEqual([]);
-  });
-
-  it('gives the same attribution credits for every model', async () => {
-    const failures: unknown[] = [];
-    for (const conversion of ['lead', 'customer', 'revenue'] as const) {
-      for (const by of ['channel', 'content'] as const) {
-        const request: AttributionRequest = {
-          models: [...ATTRIBUTION_MODELS],
-          conversion,
-          by,
-          lookbackDays: 90,
-          ...range,
-          timezone: 'UTC',
-        };
-        const strip = (results: Awaited<ReturnType<typeof runAttribution>>) =>
-          results.map(({ details: _details, ...r }) => ({ ...r, rows: canonical(r.rows) }));
-        const expected = strip(await runAttribution(stores.get('duckdb') as Store, request));
-        expect(expected.some((r) => r.totalConversions > 0)).toBe(true);
+  it(
+    'gives every KPI the same value on DuckDB, ClickHouse and the ClickHouse cluster',
+    async () => {
+      const startedAt = performance.now();
+      const failures: unknown[] = [];
+      const duckdb = stores.get('duckdb') as Store;
+      for (const [name, request] of requests()) {
+        const expected = canonical((await runQuery(duckdb, request)).rows);
+        summary.kpi.requests++;
         for (const engine of ['clickhouse', 'clickhouse-cluster'] as const) {
-          const got = strip(await runAttribution(stores.get(engine) as Store, request));
-          got.forEach((result, i) => {
-            if (!close(result, expected[i])) {
-              failures.push({
-                conversion,
-                by,
-                engine,
-                model: result.model,
-                difference: firstDifference(expected[i]?.rows ?? [], result.rows),
-              });
-            }
-          });
+          const got = canonical((await runQuery(stores.get(engine) as Store, request)).rows);
+          summary.kpi.values += countNumbers(expected);
+          const difference = firstDifference(expected, got);
+          if (difference !== undefined) failures.push({ name, engine, difference });
         }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      summary.kpi.failures = failures.length;
+      summary.kpi.seconds = (performance.now() - startedAt) / 1000;
+      expect(failures).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'gives the same attribution credits for every model',
+    async () => {
+      const startedAt = performance.now();
+      const failures: unknown[] = [];
+      for (const conversion of ['lead', 'customer', 'revenue'] as const) {
+        for (const by of ['channel', 'content'] as const) {
+          const request: AttributionRequest = {
+            models: [...ATTRIBUTION_MODELS],
+            conversion,
+            by,
+            lookbackDays: 90,
+            ...range,
+            timezone: 'UTC',
+          };
+          const strip = (results: Awaited<ReturnType<typeof runAttribution>>) =>
+            results.map(({ details: _details, ...r }) => ({ ...r, rows: canonical(r.rows) }));
+          const expected = strip(await runAttribution(stores.get('duckdb') as Store, request));
+          expect(expected.some((r) => r.totalConversions > 0)).toBe(true);
+          for (const engine of ['clickhouse', 'clickhouse-cluster'] as const) {
+            const got = strip(await runAttribution(stores.get(engine) as Store, request));
+            summary.attribution.results += expected.length;
+            summary.attribution.credits += countNumbers(expected);
+            got.forEach((result, i) => {
+              if (!close(result, expected[i])) {
+                failures.push({
+                  conversion,
+                  by,
+                  engine,
+                  model: result.model,
+                  difference: firstDifference(expected[i]?.rows ?? [], result.rows),
+                });
+              }
+            });
+          }
+        }
+      }
+      summary.attribution.failures = failures.length;
+      summary.attribution.seconds = (performance.now() - startedAt) / 1000;
+      expect(failures).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
 });
