@@ -51,7 +51,7 @@ export function DashboardsPage() {
         </p>
       )}
       {list.data?.length === 0 && <p className="banner">{t('dashboards.none')}</p>}
-      <ul className="dashboard-list" data-testid="dashboard-list">
+      <ul className="dashboard-list" data-testid="dashboard-list" aria-busy={list.isPending}>
         {list.data?.map((dashboard) => (
           <li key={dashboard.id} className="tile">
             <Link to={`/dashboards/${dashboard.id}`} className="dashboard-link">

@@ -7,6 +7,7 @@ import { useShareSource } from './tile-source.ts';
 export function KpiGoal({ metric, view }: { metric: string; view: ViewState }) {
   const share = useShareSource();
   const goals = useGoals(share === null);
+  if (share === null && goals.isPending) return <div hidden aria-busy="true" data-pending="goals" />;
   const goal = goalForCard(goals.data, metric, view.from, view.to);
   return goal ? <GoalProgressBar goal={goal} compact /> : null;
 }
