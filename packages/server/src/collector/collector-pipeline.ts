@@ -5,10 +5,9 @@
  * batches (one shipment a second, thousands of rows each) and replayed at start. Session rows of
  * the sessions it started are kept fresh as on the server. Nothing is written to metadata.
  */
-import type { StoredRow } from '@northstar/core';
 import { BotStats } from '../ingest/bot-stats.ts';
-import { type EnrichOptions, enrichEvent } from '../ingest/enrich-event.ts';
-import type { IngestBatch, IngestSummary } from '../ingest/ingest-pipeline.ts';
+import type { EnrichOptions } from '../ingest/enrich-event.ts';
+import { type IngestBatch, type IngestSummary, ingestBatch } from '../ingest/ingest-pipeline.ts';
 import { HOUR_MS } from '../ingest/limits.ts';
 import { LIVE_PAST_MS, LiveSessions } from '../ingest/live-sessions.ts';
 import { LoggedWriter } from '../ingest/logged-writer.ts';
@@ -88,46 +87,12 @@ export class CollectorPipeline {
   }
 
   async ingest(batch: IngestBatch, enrich: EnrichOptions): Promise<IngestSummary> {
-    const now = this.#now();
-    const rows: StoredRow[] = [];
-    let bots = 0;
-    for (const parsed of batch.rows) {
-      const event = enrichEvent(parsed, enrich);
-      if ('bot' in event) {
-        this.bots.count(event.bot);
-        bots++;
-        continue;
-      }
-      rows.push(event as unknown as StoredRow);
-    }
-    this.#sessionize(rows, now);
-    const written = await this.writer.write(rows);
-    return {
-      received: batch.received,
-      stored: written.stored,
-      duplicates: written.duplicates,
-      bots,
-      rejected: batch.received - batch.rows.length,
-      errors: batch.errors,
-    };
-  }
-
-  /** Gives live events without a session id theirs, in time order (as the server does). */
-  #sessionize(rows: StoredRow[], now: number): void {
-    const live = rows.filter(
-      (row) => row.session_id === null && typeof row.visitor_id === 'string' && this.sessions.isLive(Number(row.timestamp), now),
+    return ingestBatch(
+      { bots: this.bots, sessions: this.sessions, refresher: this.#refresher, writer: this.writer },
+      batch,
+      enrich,
+      this.#now(),
     );
-    if (live.length > 1) live.sort((a, b) => Number(a.timestamp) - Number(b.timestamp));
-    for (const row of live) {
-      const step = this.sessions.assignStep(String(row.site), String(row.visitor_id), {
-        timestampMs: Number(row.timestamp),
-        source: row.source as string | null,
-        medium: row.medium as string | null,
-        campaign: row.campaign as string | null,
-      });
-      row.session_id = step.sessionId;
-      if (step.started) this.#refresher.expectStart(step.sessionId, now);
-    }
   }
 
   stats(): { unshipped: number; backlogBytes: number; shipments: number; bots: number } {

@@ -139,46 +139,12 @@ export class IngestPipeline {
   }
 
   async ingest(batch: IngestBatch, enrich: EnrichOptions): Promise<IngestSummary> {
-    const now = this.#now();
-    const rows: StoredRow[] = [];
-    let bots = 0;
-    for (const parsed of batch.rows) {
-      const event = enrichEvent(parsed, enrich);
-      if ('bot' in event) {
-        this.bots.count(event.bot);
-        bots++;
-        continue;
-      }
-      rows.push(event as unknown as StoredRow);
-    }
-    this.#sessionize(rows, now);
-    const written = await this.writer.write(rows);
-    return {
-      received: batch.received,
-      stored: written.stored,
-      duplicates: written.duplicates,
-      bots,
-      rejected: batch.received - batch.rows.length,
-      errors: batch.errors,
-    };
-  }
-
-  /** Gives live events without a session id theirs, in time order. */
-  #sessionize(rows: StoredRow[], now: number): void {
-    const live = rows.filter(
-      (row) => row.session_id === null && typeof row.visitor_id === 'string' && this.sessions.isLive(Number(row.timestamp), now),
+    return ingestBatch(
+      { bots: this.bots, sessions: this.sessions, refresher: this.#refresher, writer: this.writer },
+      batch,
+      enrich,
+      this.#now(),
     );
-    if (live.length > 1) live.sort((a, b) => Number(a.timestamp) - Number(b.timestamp));
-    for (const row of live) {
-      const step = this.sessions.assignStep(String(row.site), String(row.visitor_id), {
-        timestampMs: Number(row.timestamp),
-        source: row.source as string | null,
-        medium: row.medium as string | null,
-        campaign: row.campaign as string | null,
-      });
-      row.session_id = step.sessionId;
-      if (step.started) this.#refresher.expectStart(step.sessionId, now);
-    }
   }
 
   stats(): Record<string, unknown> {
@@ -191,5 +157,56 @@ export class IngestPipeline {
     await this.writer.close();
     await this.#refresher.stop();
     await this.bots.save();
+  }
+}
+
+/** What enriching, sessionizing and writing a batch needs: the server's pipeline and a collector's alike. */
+export interface IngestParts {
+  bots: BotStats;
+  sessions: LiveSessions;
+  refresher: SessionRefresher;
+  writer: Pick<LoggedWriter, 'write'>;
+}
+
+/** Enriches a validated batch (dropping and counting bots), gives live events their sessions, writes them. */
+export async function ingestBatch(parts: IngestParts, batch: IngestBatch, enrich: EnrichOptions, now: number): Promise<IngestSummary> {
+  const rows: StoredRow[] = [];
+  let bots = 0;
+  for (const parsed of batch.rows) {
+    const event = enrichEvent(parsed, enrich);
+    if ('bot' in event) {
+      parts.bots.count(event.bot);
+      bots++;
+      continue;
+    }
+    rows.push(event as unknown as StoredRow);
+  }
+  sessionize(parts, rows, now);
+  const written = await parts.writer.write(rows);
+  return {
+    received: batch.received,
+    stored: written.stored,
+    duplicates: written.duplicates,
+    bots,
+    rejected: batch.received - batch.rows.length,
+    errors: batch.errors,
+  };
+}
+
+/** Gives live events without a session id theirs, in time order. */
+function sessionize({ sessions, refresher }: IngestParts, rows: StoredRow[], now: number): void {
+  const live = rows.filter(
+    (row) => row.session_id === null && typeof row.visitor_id === 'string' && sessions.isLive(Number(row.timestamp), now),
+  );
+  if (live.length > 1) live.sort((a, b) => Number(a.timestamp) - Number(b.timestamp));
+  for (const row of live) {
+    const step = sessions.assignStep(String(row.site), String(row.visitor_id), {
+      timestampMs: Number(row.timestamp),
+      source: row.source as string | null,
+      medium: row.medium as string | null,
+      campaign: row.campaign as string | null,
+    });
+    row.session_id = step.sessionId;
+    if (step.started) refresher.expectStart(step.sessionId, now);
   }
 }
