@@ -4,14 +4,12 @@
  * balancers poll and which tells how many acknowledged events wait to be shipped. Bodies are read
  * raw (gzip accepted) so limits hold on the decompressed size, as on the server.
  */
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { AppError } from '@northstar/core';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { ApiKeyVerifier } from '../auth/api-keys.ts';
 import { registerSecurity } from '../http/auth/security.ts';
 import { handleError } from '../http/errors.ts';
+import { clientIp, MAX_USER_AGENT, registerTrackerScript } from '../http/routes/collect.ts';
 import { INGEST_LIMITS } from '../ingest/limits.ts';
 import { privacyLoggerOptions } from '../ingest/privacy-log.ts';
 import { readJsonBody } from '../ingest/read-body.ts';
@@ -31,9 +29,7 @@ export interface CollectorAppOptions extends CollectorPipelineOptions {
   logger?: boolean;
 }
 
-const TRACKER_FILE = join(dirname(fileURLToPath(import.meta.url)), '../../../tracker/dist/t.js');
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-const MAX_USER_AGENT = 512;
 
 /** Overload carries Retry-After; fastify's body errors get our codes. */
 function handleCollectorError(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply): void {
@@ -44,15 +40,6 @@ function handleCollectorError(error: FastifyError | AppError | Error, request: F
     return;
   }
   handleError(error, request, reply);
-}
-
-function clientIp(request: FastifyRequest, trustProxy: boolean): string {
-  const forwarded = trustProxy
-    ? String(request.headers['x-forwarded-for'] ?? '')
-        .split(',')[0]
-        ?.trim()
-    : undefined;
-  return forwarded || request.ip;
 }
 
 export async function buildCollectorApp(options: CollectorAppOptions): Promise<FastifyInstance> {
@@ -108,19 +95,6 @@ export async function buildCollectorApp(options: CollectorAppOptions): Promise<F
     return pipeline.ingest(batch, { emptyUserAgent: 'bot' });
   });
 
-  const trackerFile = options.trackerFile ?? TRACKER_FILE;
-  let tracker: Promise<Buffer> | undefined;
-  app.get('/t.js', async (_request, reply) => {
-    tracker ??= readFile(trackerFile);
-    const body = await tracker.catch(() => {
-      tracker = undefined;
-      throw new AppError('notFound', 'the tracker is not built: run `npm run build --workspace @northstar/tracker`');
-    });
-    return reply
-      .header('content-type', 'text/javascript; charset=utf-8')
-      .header('cache-control', 'public, max-age=3600')
-      .header('access-control-allow-origin', '*')
-      .send(body);
-  });
+  registerTrackerScript(app, options.trackerFile);
   return app;
 }

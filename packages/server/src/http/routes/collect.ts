@@ -12,7 +12,8 @@ import { readJsonBody } from '../../ingest/read-body.ts';
 import { readCollectBody, toCollectBatch } from '../../ingest/to-batch.ts';
 
 const TRACKER_FILE = join(dirname(fileURLToPath(import.meta.url)), '../../../../tracker/dist/t.js');
-const MAX_USER_AGENT = 512;
+/** User agents are cut to this length before hashing and parsing. */
+export const MAX_USER_AGENT = 512;
 
 export interface CollectRouteOptions {
   /** Read the client address from X-Forwarded-For (behind a reverse proxy). */
@@ -21,7 +22,8 @@ export interface CollectRouteOptions {
   trackerFile?: string;
 }
 
-function clientIp(request: FastifyRequest, trustProxy: boolean): string {
+/** The client address, from X-Forwarded-For behind a trusted proxy (never stored: only hashed). */
+export function clientIp(request: FastifyRequest, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = String(request.headers['x-forwarded-for'] ?? '')
       .split(',')[0]
@@ -31,10 +33,9 @@ function clientIp(request: FastifyRequest, trustProxy: boolean): string {
   return request.ip;
 }
 
-export function registerCollectRoutes(scope: FastifyInstance, pipeline: IngestPipeline, options: CollectRouteOptions): void {
-  const trackerFile = options.trackerFile ?? TRACKER_FILE;
+/** `GET /t.js`: the built tracker snippet, loadable from any site (the server's and a collector's). */
+export function registerTrackerScript(scope: FastifyInstance, trackerFile = TRACKER_FILE): void {
   let tracker: Promise<Buffer> | undefined;
-
   scope.get('/t.js', async (_request, reply) => {
     tracker ??= readFile(trackerFile);
     const body = await tracker.catch(() => {
@@ -47,6 +48,10 @@ export function registerCollectRoutes(scope: FastifyInstance, pipeline: IngestPi
       .header('access-control-allow-origin', '*')
       .send(body);
   });
+}
+
+export function registerCollectRoutes(scope: FastifyInstance, pipeline: IngestPipeline, options: CollectRouteOptions): void {
+  registerTrackerScript(scope, options.trackerFile);
 
   scope.options('/api/v1/collect', async (_request, reply) =>
     reply
