@@ -49,6 +49,18 @@ export function sessionsSelectSql(where: string, version: number): string {
     GROUP BY session_id`;
 }
 
+/**
+ * Events of the sessions in bucket `bucket` of `buckets`, by a hash of the session id: the rows
+ * are grouped by session id, so each session is aggregated whole in exactly one bucket and the
+ * union of the buckets equals the single query (a bucket by visitor would split a sender's session
+ * whose events name more than one visitor, or none). The condition sits in the WHERE over the
+ * FINAL view, so it is applied after the dedup (FINAL disables the move to PREWHERE) and, in a
+ * cluster, on each shard, with the per-shard partial aggregates merged as before.
+ */
+export function sessionBucketWhere(bucket: number, buckets: number): string {
+  return `cityHash64(assumeNotNull(session_id)) % ${buckets} = ${bucket}`;
+}
+
 /** Derived events of the visitors that have an event without a session id yet. */
 export const TOUCHED_EVENTS_SQL = `
   SELECT event_id, ifNull(site, '') AS site, visitor_id, session_id, toUInt64(toUInt32("timestamp")) * 1000 AS ts_ms, source, medium, campaign

@@ -22,7 +22,7 @@ import type { ImportBatch, LiveSessionState, SqlParams, Store, WorkspaceSettings
 import { identitiesSelectSql } from './ch-identities.ts';
 import { mergeImport } from './ch-import.ts';
 import { type ClusterLayout, dataTable, LOCAL_DDL, queryDdl, shardDdl, TABLE_NAMES, writeTable } from './ch-schema.ts';
-import { assignSessions, sessionsSelectSql, TOUCHED_EVENTS_SQL, type TouchedEvent } from './ch-sessions.ts';
+import { assignSessions, sessionBucketWhere, sessionsSelectSql, TOUCHED_EVENTS_SQL, type TouchedEvent } from './ch-sessions.ts';
 import { formatDateTime, inlineParams, toChRow, toPlainRows } from './ch-values.ts';
 
 export interface ClickHouseStoreOptions {
@@ -41,6 +41,11 @@ export interface ClickHouseStoreOptions {
 /** Rows per INSERT: thousands per request keeps ClickHouse's part count low. */
 const INSERT_BATCH = 50_000;
 const ID_CHUNK = 10_000;
+/**
+ * Events aggregated per query by the session rebuild: at 10M events a single GROUP BY went past a
+ * 4 GB per-query memory limit on 18.16, so sessions are rebuilt in buckets of about this many events.
+ */
+const EVENTS_PER_SESSION_BUCKET = 2_000_000;
 
 const SETTINGS = {
   // 18.16 needs a strictness for plain JOIN; NULLs (not defaults) for unmatched LEFT JOIN rows, as in SQL.
@@ -186,9 +191,32 @@ export class ClickHouseStore implements Store {
 
   async refreshSessions(): Promise<void> {
     await this.sessionize();
-    for (const client of this.shards) await client.command({ query: `TRUNCATE TABLE ${dataTable('sessions')}` });
-    await this.insertSessions('');
+    await this.rebuildSessions(await this.sessionBuckets());
     await this.refreshIdentities();
+  }
+
+  /**
+   * Buckets for the session rebuild: one per EVENTS_PER_SESSION_BUCKET stored events. Counted on
+   * the data tables without FINAL: row versions not merged yet only make the estimate larger.
+   */
+  private async sessionBuckets(): Promise<number> {
+    const [row] = await this.query(`SELECT count() AS n FROM ${writeTable('events', this.layout)}`);
+    return Math.max(1, Math.ceil(Number(row?.n ?? 0) / EVENTS_PER_SESSION_BUCKET));
+  }
+
+  /**
+   * Rewrites every session row from the events, one bucket of session ids at a time so that a
+   * query aggregates about 1/buckets of the events. A session's rows come from one bucket only, so
+   * the result does not depend on the bucket count. Public for tests, which force several buckets.
+   */
+  async rebuildSessions(buckets: number): Promise<void> {
+    if (!Number.isInteger(buckets) || buckets < 1) throw new AppError('validation', `invalid session bucket count ${buckets}`);
+    for (const client of this.shards) await client.command({ query: `TRUNCATE TABLE ${dataTable('sessions')}` });
+    // One version for the whole rebuild, as the single query had.
+    const version = this.nextVersion();
+    for (let bucket = 0; bucket < buckets; bucket++) {
+      await this.insertSessions(buckets === 1 ? '' : sessionBucketWhere(bucket, buckets), [], version);
+    }
   }
 
   async refreshIdentities(): Promise<void> {
@@ -203,9 +231,9 @@ export class ClickHouseStore implements Store {
     });
   }
 
-  private async insertSessions(where: string, params: readonly unknown[] = []): Promise<void> {
+  private async insertSessions(where: string, params: readonly unknown[] = [], version = this.nextVersion()): Promise<void> {
     const columns = [...STORED_TABLES.sessions.columns.map(([c]) => `"${c}"`), '_version'].join(', ');
-    const select = inlineParams(sessionsSelectSql(where, this.nextVersion()), params);
+    const select = inlineParams(sessionsSelectSql(where, version), params);
     await this.main.command({ query: `INSERT INTO ${writeTable('sessions', this.layout)} (${columns}) ${select}` });
   }
 
