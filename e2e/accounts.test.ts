@@ -11,6 +11,8 @@ import { type DashboardServer, startDashboardServer } from './dashboard-server.t
 
 const run = hasChromium() || process.env.CI === 'true';
 const ADMIN = { email: 'admin@example.com', password: 'correct-horse-battery-staple-42' };
+/** Sign-in and password changes hash with argon2: on a loaded 2-core machine an answer can take seconds. */
+const SLOW = { timeout: 15_000 };
 
 let server: DashboardServer;
 let session: BrowserSession;
@@ -53,20 +55,20 @@ describe.runIf(run)('accounts and share links in chromium (enforced mode)', () =
     await page.getByTestId('invite-email').fill('editor@example.com');
     await page.getByTestId('invite-role').selectOption('editor');
     await page.getByTestId('invite-submit').click();
-    await expect.poll(() => page.getByTestId('temporary-password').textContent()).toContain('editor@example.com');
+    await expect.poll(() => page.getByTestId('temporary-password').textContent(), SLOW).toContain('editor@example.com');
     const row = page.getByTestId('user-editor@example.com');
     await row.getByTestId('user-role').selectOption('viewer');
-    await expect.poll(async () => (await listUsers(page)).find((u) => u.email === 'editor@example.com')?.role).toBe('viewer');
+    await expect.poll(async () => (await listUsers(page)).find((u) => u.email === 'editor@example.com')?.role, SLOW).toBe('viewer');
     page.once('dialog', (dialog) => void dialog.accept());
     await row.getByTestId('user-remove').click();
-    await expect.poll(async () => (await listUsers(page)).map((u) => u.email)).toEqual([ADMIN.email]);
+    await expect.poll(async () => (await listUsers(page)).map((u) => u.email), SLOW).toEqual([ADMIN.email]);
     await screenshot(page, 'accounts-users');
 
     await page.getByTestId('user-menu-toggle').click();
     await page.getByTestId('logout').click();
     await page.locator('[data-page="login"]').waitFor();
     await signIn(page, ADMIN.email, 'wrong password');
-    await expect.poll(() => page.getByTestId('auth-error').textContent()).toContain('wrong email or password');
+    await expect.poll(() => page.getByTestId('auth-error').textContent(), SLOW).toContain('wrong email or password');
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.locator('[data-page="users"]').waitFor();
 
@@ -75,11 +77,11 @@ describe.runIf(run)('accounts and share links in chromium (enforced mode)', () =
     await page.getByTestId('password-current').fill(ADMIN.password);
     await page.getByTestId('password-new').fill(`${ADMIN.password}-new`);
     await page.getByTestId('password-submit').click();
-    await expect.poll(() => page.getByTestId('password-form').textContent()).toContain('Password changed');
+    await expect.poll(() => page.getByTestId('password-form').textContent(), SLOW).toContain('Password changed');
     await page.getByTestId('user-menu-toggle').click();
     await page.getByTestId('logout').click();
     await signIn(page, ADMIN.email, ADMIN.password);
-    await expect.poll(() => page.getByTestId('auth-error').textContent()).toContain('wrong email or password');
+    await expect.poll(() => page.getByTestId('auth-error').textContent(), SLOW).toContain('wrong email or password');
     ADMIN.password = `${ADMIN.password}-new`;
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.locator('[data-page="account"]').waitFor();
@@ -98,7 +100,7 @@ describe.runIf(run)('accounts and share links in chromium (enforced mode)', () =
     await page.getByTestId('editor-viz').selectOption('number');
     await page.getByTestId('editor-submit').click();
     await page.getByTestId('dashboard-save').click();
-    await expect.poll(() => page.getByTestId('save-state').textContent()).toBe('Saved');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), SLOW).toBe('Saved');
     await page.getByTestId('dashboard-share').click();
     await page.getByTestId('share-create').click();
     const url = await page.getByTestId('share-url').locator('input').inputValue();
@@ -122,7 +124,7 @@ describe.runIf(run)('accounts and share links in chromium (enforced mode)', () =
       expect(errors).toEqual([]);
 
       await page.getByTestId('share-revoke').click();
-      await expect.poll(() => page.getByTestId('share-links').locator('li').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('share-links').locator('li').count(), SLOW).toBe(0);
       await shared.reload();
       await shared.getByTestId('share-error').waitFor();
     } finally {

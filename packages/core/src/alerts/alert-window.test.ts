@@ -33,7 +33,7 @@ describe('alert rule schema', () => {
     [{ type: 'webhook', url: 'ftp://example.com/x' }, 'channels.0.url'],
     [{ type: 'webhook', url: 'https://user:pw@example.com/x' }, 'channels.0.url'],
     [{ type: 'email', to: ['not-an-address'] }, 'channels.0.to.0'],
-    [{ type: 'email', to: [] }, 'channels.0.to'],
+    [{ type: 'email', to: Array.from({ length: 51 }, (_, i) => `a${i}@example.com`) }, 'channels.0.to'],
   ])('rejects channel %j', (channel, path) => {
     const parsed = alertRuleInputSchema.safeParse({
       name: 'x',
@@ -41,5 +41,14 @@ describe('alert rule schema', () => {
       channels: [channel],
     });
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('accepts an email channel without addresses: the workspace default recipients, looked up when sending', () => {
+    const parsed = alertRuleInputSchema.safeParse({
+      name: 'x',
+      condition: { type: 'threshold', metric: 'cac', op: 'above', value: 1 },
+      channels: [{ type: 'email', to: [] }],
+    });
+    expect(parsed.success).toBe(true);
   });
 });
