@@ -13,7 +13,9 @@ export function AlertItem({ rule, canEdit }: { rule: AlertRule; canEdit: boolean
   const [editing, setEditing] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const invalidate = () => client.invalidateQueries({ queryKey: ['alerts'] });
-  // The switch moves at once; it moves back if the server refuses.
+  // The switch moves at once (local state: the cache update below comes after an await, too late
+  // for a controlled checkbox); it moves back if the server refuses.
+  const [switched, setSwitched] = useState<boolean | null>(null);
   const toggle = useMutation({
     mutationFn: (enabled: boolean) => setAlertEnabled(rule.id, enabled),
     onMutate: async (enabled: boolean) => {
@@ -25,7 +27,7 @@ export function AlertItem({ rule, canEdit }: { rule: AlertRule; canEdit: boolean
     onError: (_error, _enabled, context) => {
       if (context?.previous) client.setQueryData(['alerts'], context.previous);
     },
-    onSettled: invalidate,
+    onSettled: () => invalidate().finally(() => setSwitched(null)),
   });
   const remove = useMutation({ mutationFn: () => deleteAlert(rule.id), onSuccess: invalidate });
   const history = useQuery({
@@ -58,9 +60,12 @@ export function AlertItem({ rule, canEdit }: { rule: AlertRule; canEdit: boolean
               type="checkbox"
               data-testid="alert-enabled"
               aria-label={t('alerts.toggle', { name: rule.name })}
-              checked={rule.enabled}
+              checked={switched ?? rule.enabled}
               disabled={toggle.isPending}
-              onChange={(e) => toggle.mutate(e.target.checked)}
+              onChange={(e) => {
+                setSwitched(e.target.checked);
+                toggle.mutate(e.target.checked);
+              }}
             />
             {t('alerts.enabled')}
           </label>
