@@ -1,19 +1,9 @@
 import { AppError } from '@northstar/core';
 import type { Command } from 'commander';
 import { createApiKey, isKeyScope, KEY_SCOPES, listApiKeys, revokeApiKey } from '../auth/api-keys.ts';
-import { openStore } from '../data-dir.ts';
-import type { Store } from '../store/store.ts';
 import type { GlobalOptions } from './main.ts';
 import { printRows } from './output.ts';
-
-async function withStore<T>(data: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(data);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withStore } from './with-store.ts';
 
 export function registerKeysCommand(program: Command, globals: () => GlobalOptions): void {
   const keys = program.command('keys').description('API keys for server-side senders and scripts');

@@ -1,6 +1,9 @@
-import { isAppError } from '@northstar/core';
+import { existsSync } from 'node:fs';
+import { AppError, isAppError } from '@northstar/core';
 import { Command, CommanderError } from 'commander';
-import { DEFAULT_DATA_DIR } from '../data-dir.ts';
+import { DEFAULT_WORKSPACE } from '../auth/users.ts';
+import { DEFAULT_DATA_DIR, databasePath } from '../data-dir.ts';
+import { assertWorkspaceId, workspaceDataDir } from '../workspaces/workspace-registry.ts';
 import { registerAttributionCommand } from './attribution-command.ts';
 import { registerCollectorCommand } from './collector-command.ts';
 import { registerConfigCommand } from './config-command.ts';
@@ -14,10 +17,30 @@ import { registerQueryCommands } from './query-command.ts';
 import { registerReportCommand } from './report-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerUsersCommand } from './users-command.ts';
+import { registerWorkspacesCommand } from './workspaces-command.ts';
 
 export interface GlobalOptions {
+  /** The data directory of the chosen workspace (`--workspace`; the root itself by default). */
   data: string;
+  /** The install's data directory (`--data`): users, sessions and the list of workspaces. */
+  root: string;
+  workspace: string;
   format: OutputFormat;
+}
+
+function resolveGlobals(options: { data: string; format: OutputFormat; workspace?: string }): GlobalOptions {
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const data = workspaceDataDir(options.data, workspace);
+  if (workspace !== DEFAULT_WORKSPACE) {
+    assertWorkspaceId(workspace);
+    if (!existsSync(databasePath(data))) {
+      throw new AppError(
+        'notFound',
+        `no workspace '${workspace}' in ${options.data}: create it with \`northstar workspaces create --name NAME\``,
+      );
+    }
+  }
+  return { data, root: options.data, workspace, format: options.format };
 }
 
 export function buildProgram(): Command {
@@ -25,9 +48,10 @@ export function buildProgram(): Command {
     .description('Northstar: marketing and sales KPIs on your own data')
     .option('--data <dir>', 'data directory', DEFAULT_DATA_DIR)
     .option('--format <format>', 'output format: table, json or csv (report: pdf or csv)', parseFormat, 'table' as OutputFormat)
+    .option('--workspace <id>', 'the workspace to work on (default: the default workspace)')
     .showHelpAfterError()
     .enablePositionalOptions(false);
-  const globals = () => program.opts<GlobalOptions>();
+  const globals = () => resolveGlobals(program.opts<{ data: string; format: OutputFormat; workspace?: string }>());
   registerServeCommand(program, globals);
   registerDemoCommand(program, globals);
   registerImportCommand(program, globals);
@@ -40,6 +64,7 @@ export function buildProgram(): Command {
   registerEraseCommand(program, globals);
   registerReportCommand(program, globals);
   registerCollectorCommand(program, globals);
+  registerWorkspacesCommand(program, globals);
   return program;
 }
 

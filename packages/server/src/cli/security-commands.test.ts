@@ -59,4 +59,36 @@ describe('security commands', () => {
     expect(JSON.parse(erased.stdout).deleted).toEqual({ stages: 1 });
     expect((await run(['erase', '--contact', 'c1', '--visitor', 'v1'])).code).toBe(1);
   });
+
+  it('creates workspaces with data of their own, members and sites', async () => {
+    const made = await run(['workspaces', 'create', '--name', 'Agency client', '--id', 'client-a']);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toBe('client-a Agency client\n');
+    expect((await run(['workspaces', 'create', '--name', 'Again', '--id', 'client-a'])).stderr).toContain("'client-a' exists already");
+    const list = await run(['--format', 'json', 'workspaces', 'list']);
+    expect(JSON.parse(list.stdout).workspaces.map((w: { id: string }) => w.id)).toEqual(['default', 'client-a']);
+
+    // Imports and queries go to the workspace named; the default one keeps its own rows.
+    const leads = async (workspace: string[]) =>
+      JSON.parse((await run([...workspace, '--format', 'json', 'query', 'leads', '--from', '2026-03-01', '--to', '2026-04-01'])).stdout)
+        .rows[0].leads;
+    const before = await leads([]);
+    const file = join(dir, 'client-stages.csv');
+    writeFileSync(file, 'contact_id,stage,timestamp\nk1,lead,2026-03-01\nk2,lead,2026-03-02\nk3,lead,2026-03-03\n');
+    expect((await run(['--workspace', 'client-a', 'import', 'stages', file])).code).toBe(0);
+    expect(await leads(['--workspace', 'client-a'])).toBe(3);
+    expect(await leads([])).toBe(before);
+
+    const member = await run(['--workspace', 'client-a', 'users', 'create', '--email', 'ops@example.com', '--role', 'viewer']);
+    expect(member.code).toBe(0);
+    const members = await run(['--workspace', 'client-a', '--format', 'json', 'users', 'list']);
+    expect(JSON.parse(members.stdout).users).toEqual([expect.objectContaining({ email: 'ops@example.com', role: 'viewer' })]);
+    expect((await run(['--workspace', 'client-a', 'sites', 'create', '--site', 'client-a.example'])).code).toBe(0);
+    expect((await run(['sites', 'create', '--site', 'client-a.example'])).stderr).toContain('registered to another workspace');
+
+    const missing = await run(['--workspace', 'nobody', 'query', 'leads']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no workspace 'nobody'");
+    expect((await run(['--workspace', '../etc', 'query', 'leads'])).stderr).toContain('is not a workspace id');
+  }, 240_000);
 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ingestLogDir, openStore } from '../data-dir.ts';
+import { ingestLogDir, openStore, openWorkspaceStore } from '../data-dir.ts';
 import { buildApp } from '../http/app.ts';
 import { jobsIntervalMs, startScheduler } from '../jobs/scheduler.ts';
 import { loadDemoIfEmpty } from './demo-command.ts';
@@ -22,16 +22,31 @@ export function registerServeCommand(program: Command, globals: () => GlobalOpti
       'seconds between passes of alerts, scheduled reports and deliveries (env NORTHSTAR_JOBS_INTERVAL; default 60)',
     )
     .action(async (options: { port: number; host: string; demo: boolean; jobsInterval?: string }) => {
-      const { data } = globals();
+      // The install's root: the default workspace, hosting the others under workspaces/.
+      const { root: data } = globals();
       // Checked before opening anything: a missing or default secret stops here.
       const auth = serveAuth({ demo: options.demo, host: options.host, secret: process.env.NORTHSTAR_SECRET });
       const store = await openStore(data);
       if (options.demo) await loadDemoIfEmpty(store);
-      const app = await buildApp({ store, logger: false, auth, retentionJob: true, ingest: { logDir: ingestLogDir(data) } });
-      const jobs = startScheduler(store, {
-        intervalMs: jobsIntervalMs(options.jobsInterval),
-        onError: (error) => process.stderr.write(`jobs: ${error instanceof Error ? error.message : String(error)}\n`),
+      const schedule = (workspace: string, workspaceStore: typeof store) =>
+        startScheduler(workspaceStore, {
+          intervalMs: jobsIntervalMs(options.jobsInterval),
+          onError: (error) => process.stderr.write(`jobs (${workspace}): ${error instanceof Error ? error.message : String(error)}\n`),
+        });
+      const workspaceJobs = new Map<string, ReturnType<typeof startScheduler>>();
+      const app = await buildApp({
+        store,
+        logger: false,
+        auth,
+        retentionJob: true,
+        ingest: { logDir: ingestLogDir(data) },
+        workspaces: {
+          open: (id) => openWorkspaceStore(data, id),
+          onOpened: (id, workspaceStore) => workspaceJobs.set(id, schedule(id, workspaceStore)),
+          onClosing: async (id) => workspaceJobs.get(id)?.stop(),
+        },
       });
+      const jobs = schedule('default', store);
       const close = async () => {
         await jobs.stop();
         await app.close();

@@ -4,20 +4,10 @@ import { recordAudit } from '../auth/audit-log.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { isRole, ROLES } from '../auth/roles.ts';
 import { deleteUserSessions } from '../auth/sessions.ts';
-import { createUser, DEFAULT_WORKSPACE, findUserByEmail, listUsers, setPassword } from '../auth/users.ts';
-import { openStore } from '../data-dir.ts';
-import type { Store } from '../store/store.ts';
+import { createUser, findUserByEmail, listUsers, setPassword } from '../auth/users.ts';
 import type { GlobalOptions } from './main.ts';
 import { printRows } from './output.ts';
-
-async function withStore<T>(data: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(data);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
+import { withStore } from './with-store.ts';
 
 const CLI_ACTOR = { kind: 'cli' as const, id: null, label: 'northstar users' };
 
@@ -35,13 +25,14 @@ export function registerUsersCommand(program: Command, globals: () => GlobalOpti
       const role = options.role;
       const given = process.env.NORTHSTAR_PASSWORD;
       const password = given ?? generatePassword();
-      const { data, format } = globals();
-      const user = await withStore(data, async (store) => {
+      const { root, workspace, format } = globals();
+      // Users span workspaces: they live in the install's root, with a role in the chosen workspace.
+      const user = await withStore(root, async (store) => {
         const created = await createUser(store.metadata, {
           email: options.email,
           password,
           role,
-          workspace: DEFAULT_WORKSPACE,
+          workspace,
           mustChangePassword: given === undefined,
         });
         await recordAudit(store.metadata, { actor: CLI_ACTOR, action: 'users create', params: { id: created.id, role }, status: 0 });
@@ -59,8 +50,8 @@ export function registerUsersCommand(program: Command, globals: () => GlobalOpti
     .command('list')
     .description('list the users of the workspace')
     .action(async () => {
-      const { data, format } = globals();
-      const list = await withStore(data, (store) => listUsers(store.metadata, DEFAULT_WORKSPACE));
+      const { root, workspace, format } = globals();
+      const list = await withStore(root, (store) => listUsers(store.metadata, workspace));
       printRows(
         format,
         list.map((u) => ({ ...u })),
@@ -73,9 +64,9 @@ export function registerUsersCommand(program: Command, globals: () => GlobalOpti
     .description('give a user a new temporary password (printed once) and sign them out everywhere')
     .requiredOption('--email <email>', 'the user')
     .action(async (options: { email: string }) => {
-      const { data } = globals();
+      const { root } = globals();
       const password = generatePassword();
-      await withStore(data, async (store) => {
+      await withStore(root, async (store) => {
         const user = await findUserByEmail(store.metadata, options.email);
         if (!user) throw new AppError('notFound', `no user ${options.email}`);
         await setPassword(store.metadata, user.id, password, true);

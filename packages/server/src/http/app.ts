@@ -3,8 +3,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_WORKSPACE } from '../auth/users.ts';
 import { privacyLoggerOptions } from '../ingest/privacy-log.ts';
+import type { MetadataStore } from '../meta/metadata-store.ts';
 import type { Store } from '../store/store.ts';
+import { type WorkspaceHosting, WorkspaceRouter } from '../workspaces/workspace-router.ts';
 import { type AuthOptions, createAuthContext } from './auth/auth-context.ts';
 import { identityOf, installAuthorization } from './auth/authorize.ts';
 import { grantsOf } from './auth/identity.ts';
@@ -24,6 +27,7 @@ import { registerQueryRoutes } from './routes/query.ts';
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerShareLinkRoutes } from './routes/share-links.ts';
 import { registerUserRoutes } from './routes/users.ts';
+import { registerWorkspaceRoutes } from './routes/workspaces.ts';
 
 export interface AppOptions {
   store: Store;
@@ -41,6 +45,21 @@ export interface AppOptions {
   rateLimits?: RateLimitOptions | false;
   /** Apply the workspace's retention limit at start and hourly. */
   retentionJob?: boolean;
+  /**
+   * Host the install's other workspaces (`northstar serve`): how to open their data. Without it the
+   * server answers for the default workspace only and cannot create others.
+   */
+  workspaces?: WorkspaceHosting;
+  /** Set by the router on the app of a non-default workspace. */
+  member?: WorkspaceMember;
+}
+
+/** What the app of a non-default workspace shares with the default one. */
+interface WorkspaceMember {
+  id: string;
+  accounts: MetadataStore;
+  secret: string;
+  router: WorkspaceRouter;
 }
 
 const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -48,10 +67,19 @@ const DEFAULT_WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ? privacyLoggerOptions() : false, bodyLimit: 1024 * 1024 });
   app.setErrorHandler(handleError);
-  const { store } = options;
+  const { store, member } = options;
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const authOptions = options.auth ?? { mode: 'open' };
+  const auth = member
+    ? { ...createAuthContext({ ...authOptions, workspace: member.id }, store.metadata, member.accounts), secret: member.secret }
+    : createAuthContext({ ...authOptions, workspace: authOptions.workspace ?? DEFAULT_WORKSPACE }, store.metadata);
+  const router = member ? member.router : options.workspaces ? hostWorkspaces(options, auth.secret) : undefined;
+  if (router && !member) {
+    // First of all hooks: another workspace's request runs under that workspace's security and limits.
+    app.addHook('onRequest', router.dispatch);
+    app.addHook('onClose', async () => router.close());
+  }
   await registerSecurity(app, limits);
-  const auth = createAuthContext(options.auth ?? { mode: 'open' }, store.metadata);
   // Before any route: every route registered from here on gets the authorization hook.
   installAuthorization(app, auth);
 
@@ -67,7 +95,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerImportRoutes(app, store);
   registerAttributionRoutes(app, store);
   registerQueryRoutes(app, store);
-  registerIngestRoutes(app, store, store.metadata, options.ingest);
+  registerIngestRoutes(app, store, store.metadata, {
+    ...options.ingest,
+    ...(router && !member ? { pipelineForSite: (site: string) => router.pipelineForSite(site) } : {}),
+  });
+  registerWorkspaceRoutes(app, store, auth, router);
   registerKeyRoutes(app, auth);
   registerDashboardRoutes(app, store.metadata);
   registerGoalRoutes(app, store);
@@ -94,5 +126,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       reply.status(404).send({ error: { code: 'NS_ERR_NOT_FOUND', message: `no route ${request.method} ${request.url}` } }),
     );
   }
+  if (router && !member) await router.openAll();
   return app;
+}
+
+/** The router of a default workspace's app: each other workspace gets an app of its own. */
+function hostWorkspaces(options: AppOptions, secret: string): WorkspaceRouter {
+  const hosting = options.workspaces as WorkspaceHosting;
+  const accounts = options.store.metadata;
+  const router: WorkspaceRouter = new WorkspaceRouter(accounts, secret, hosting, (id, store, ingestLogDir, onPipeline) =>
+    buildApp({
+      ...options,
+      store,
+      workspaces: undefined,
+      member: { id, accounts, secret, router },
+      ingest: { ...options.ingest, ...(ingestLogDir === undefined ? {} : { logDir: ingestLogDir }), onPipeline },
+    }),
+  );
+  return router;
 }

@@ -20,6 +20,8 @@ export const COLLECTIONS = [
   'notification_settings',
   'user_sessions',
   'privacy_settings',
+  'workspaces',
+  'sites',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 

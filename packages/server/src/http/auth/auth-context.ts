@@ -1,4 +1,4 @@
-/** What the auth hook and the account routes share: mode, secret, workspace and the key verifier. */
+/** What the auth hook and the account routes share: mode, secret, workspace, metadata and the key verifier. */
 import { ApiKeyVerifier } from '../../auth/api-keys.ts';
 import { randomSecret } from '../../auth/secret.ts';
 import { DEFAULT_WORKSPACE } from '../../auth/users.ts';
@@ -21,11 +21,14 @@ export interface AuthContext {
   secret: string;
   workspace: string;
   secureCookies: boolean | 'auto';
+  /** The workspace's metadata: API keys, share links, audit log. */
   meta: MetadataStore;
+  /** What spans workspaces (users, login sessions, workspaces, sites): the default workspace's metadata. */
+  accounts: MetadataStore;
   keys: ApiKeyVerifier;
 }
 
-export function createAuthContext(options: AuthOptions, meta: MetadataStore): AuthContext {
+export function createAuthContext(options: AuthOptions, meta: MetadataStore, accounts: MetadataStore = meta): AuthContext {
   return {
     mode: options.mode,
     // Open mode still issues sessions (login works); their tokens only need to outlive the process.
@@ -33,6 +36,7 @@ export function createAuthContext(options: AuthOptions, meta: MetadataStore): Au
     workspace: options.workspace ?? DEFAULT_WORKSPACE,
     secureCookies: options.mode === 'enforced' ? (options.secureCookies ?? 'auto') : 'auto',
     meta,
+    accounts,
     keys: new ApiKeyVerifier(meta, 2000),
   };
 }

@@ -21,13 +21,14 @@ const GRANTS: Record<string, readonly Permission[]> = {
   editor: ['public', 'session', 'read', 'edit'],
   admin: ['public', 'session', 'read', 'edit', 'admin'],
   otherAdmin: ['public', 'session'],
+  otherAdminKey: ['public'],
   share: ['public', 'share'],
   ingestKey: ['public', 'ingest'],
   readKey: ['public', 'read'],
   adminKey: ['public', 'read', 'edit', 'admin', 'ingest'],
 };
 /** Callers that send no credential this server knows: refused with 401 rather than 403. */
-const UNAUTHENTICATED = new Set(['anonymous', 'share']);
+const UNAUTHENTICATED = new Set(['anonymous', 'share', 'otherAdminKey']);
 /** Messages of refusals made by the authorization hook (as opposed to a handler's own 403). */
 const HOOK_REFUSAL = /permission|no access rule|sign in|API key|CSRF|cross-origin|share link/;
 

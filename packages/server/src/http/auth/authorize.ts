@@ -35,8 +35,8 @@ async function resolveIdentity(ctx: AuthContext, request: FastifyRequest): Promi
   if (authorization !== undefined) return { kind: 'key', key: await ctx.keys.identify(authorization) };
   const token = request.cookies[SESSION_COOKIE];
   if (token) {
-    const session = await findSession(ctx.meta, ctx.secret, token);
-    const user = session ? await loadUser(ctx.meta, session.userId).catch(() => undefined) : undefined;
+    const session = await findSession(ctx.accounts, ctx.secret, token);
+    const user = session ? await loadUser(ctx.accounts, session.userId).catch(() => undefined) : undefined;
     if (session && user) {
       return {
         kind: 'user',

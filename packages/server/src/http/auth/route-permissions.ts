@@ -24,6 +24,13 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   'DELETE /api/v1/keys/:id': 'admin',
   'GET /api/v1/audit-log': 'admin',
 
+  // Workspaces (the list answers each caller with their own) and the sites collected into this one
+  'GET /api/v1/workspaces': 'public',
+  'POST /api/v1/workspaces': 'admin',
+  'GET /api/v1/sites': 'read',
+  'POST /api/v1/sites': 'admin',
+  'DELETE /api/v1/sites/:id': 'admin',
+
   // Privacy
   'POST /api/v1/privacy/erase': 'admin',
   'GET /api/v1/privacy/settings': 'admin',
@@ -46,6 +53,7 @@ export const ROUTE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Metrics and attribution
   'GET /api/v1/metrics': 'read',
   'POST /api/v1/query': 'read',
+  'POST /api/v1/query/batch': 'read',
   'GET /api/v1/attribution': 'read',
   'POST /api/v1/attribution/paths': 'read',
   'GET /api/v1/custom-metrics': 'read',

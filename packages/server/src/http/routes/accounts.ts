@@ -24,20 +24,21 @@ function cookieOptions(ctx: AuthContext, request: FastifyRequest, httpOnly: bool
 }
 
 async function signIn(ctx: AuthContext, request: FastifyRequest, reply: FastifyReply, userId: string) {
-  const session = await createSession(ctx.meta, ctx.secret, userId);
+  const session = await createSession(ctx.accounts, ctx.secret, userId);
   void reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(ctx, request, true));
   void reply.setCookie(CSRF_COOKIE, session.csrfToken, cookieOptions(ctx, request, false));
-  return { user: toUserInfo(userId, await loadUser(ctx.meta, userId), ctx.workspace), csrfToken: session.csrfToken };
+  return { user: toUserInfo(userId, await loadUser(ctx.accounts, userId), ctx.workspace), csrfToken: session.csrfToken };
 }
 
 export function registerAccountRoutes(app: FastifyInstance, ctx: AuthContext, limits: RateLimitOptions): void {
-  const { meta } = ctx;
+  // Users and sessions span workspaces: they live in the accounts metadata.
+  const meta = ctx.accounts;
   let setupRunning: Promise<unknown> = Promise.resolve();
 
   app.get('/api/v1/auth/me', async (request) => {
     const identity = identityOf(request);
     const setupRequired = (await countUsers(meta)) === 0;
-    const base = { mode: ctx.mode, setupRequired };
+    const base = { mode: ctx.mode, setupRequired, workspace: ctx.workspace };
     switch (identity.kind) {
       case 'user':
         return {

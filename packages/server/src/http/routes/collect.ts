@@ -20,6 +20,8 @@ export interface CollectRouteOptions {
   trustProxy: boolean;
   /** The built tracker; packages/tracker/dist/t.js by default. */
   trackerFile?: string;
+  /** A server with several workspaces: the pipeline of the workspace a site is registered to (undefined: this one). */
+  pipelineForSite?: (site: string) => Promise<IngestPipeline | undefined>;
 }
 
 /** The client address, from X-Forwarded-For behind a trusted proxy (never stored: only hashed). */
@@ -67,13 +69,15 @@ export function registerCollectRoutes(scope: FastifyInstance, pipeline: IngestPi
     void reply.header('access-control-allow-origin', '*');
     pipeline.admit();
     const { site, events } = readCollectBody(readJsonBody(request.body, request.headers['content-encoding']));
-    const nowMs = pipeline.now();
+    const target = (await options.pipelineForSite?.(site)) ?? pipeline;
+    if (target !== pipeline) target.admit();
+    const nowMs = target.now();
     const userAgent = String(request.headers['user-agent'] ?? '').slice(0, MAX_USER_AGENT);
-    const visitorId = await pipeline.visitorIds.idFor(site, clientIp(request, options.trustProxy), userAgent, nowMs);
+    const visitorId = await target.visitorIds.idFor(site, clientIp(request, options.trustProxy), userAgent, nowMs);
     const batch = toCollectBatch(site, events, { visitorId, userAgent, nowMs });
     if (batch.rows.length === 0) {
       throw new AppError('validation', `none of the ${batch.received} events is valid`, { errors: batch.errors });
     }
-    return pipeline.ingest(batch, { emptyUserAgent: 'bot' });
+    return target.ingest(batch, { emptyUserAgent: 'bot' });
   });
 }

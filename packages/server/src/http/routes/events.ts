@@ -16,7 +16,10 @@ import type { Store } from '../../store/store.ts';
 import { handleError } from '../errors.ts';
 import { type CollectRouteOptions, registerCollectRoutes } from './collect.ts';
 
-export interface IngestRouteOptions extends IngestPipelineOptions, Partial<CollectRouteOptions> {}
+export interface IngestRouteOptions extends IngestPipelineOptions, Partial<CollectRouteOptions> {
+  /** Told the pipeline once it has started (a server with several workspaces routes tracker batches to it). */
+  onPipeline?: (pipeline: IngestPipeline) => void;
+}
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -37,6 +40,7 @@ export function registerIngestRoutes(app: FastifyInstance, store: Store, meta: M
   app.register(async (scope) => {
     const pipeline = await IngestPipeline.start(store, meta, options);
     scope.addHook('onClose', async () => pipeline.close());
+    options.onPipeline?.(pipeline);
     const keys = new ApiKeyVerifier(meta);
 
     scope.setErrorHandler(handleIngestError);

@@ -16,7 +16,7 @@ const resetSchema = z.object({ password: z.string().min(1).max(MAX_PASSWORD_LENG
 const idSchema = z.object({ id: z.string().regex(/^usr_[0-9a-f]{16}$/, 'is not a user id') });
 
 export function registerUserRoutes(app: FastifyInstance, ctx: AuthContext): void {
-  const { meta, workspace } = ctx;
+  const { accounts: meta, workspace } = ctx;
   const userId = (params: unknown) => parseWith(idSchema, params, 'user id').id;
 
   app.get('/api/v1/users', async () => ({ users: await listUsers(meta, workspace) }));
