@@ -8,11 +8,12 @@ import {
   shapeResult,
 } from '@northstar/core';
 import type { Store } from '../store/store.ts';
+import { readCached } from './query-cache.ts';
 
 /** A custom table: its series query through the usual pipeline, then its finishing step. */
 export async function runCustomTable(store: Store, catalog: Catalog, plan: QueryPlan, dialect: SqlDialect): Promise<QueryResult> {
   const custom = planCustomTable(catalog, plan);
   const compiled = compileQuery(catalog, custom.plan, dialect, { derivedTables: store.derivedTables ?? [] });
-  const rows = await store.read(compiled.sql, compiled.params);
+  const rows = await readCached(store, compiled.sql, compiled.params);
   return custom.finish(shapeResult(catalog, custom.plan, rows, compiled.valueColumns));
 }

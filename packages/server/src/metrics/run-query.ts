@@ -17,6 +17,7 @@ import {
 } from '@northstar/core';
 import type { Store } from '../store/store.ts';
 import { applyAttributionModel, needsEngineAttribution } from './model-attribution.ts';
+import { readCached } from './query-cache.ts';
 import { runCustomTable } from './run-custom-table.ts';
 
 export interface RunQueryOptions {
@@ -44,7 +45,7 @@ export async function runQuery(store: Store, request: QueryRequest, options: Run
   const dialect = dialectFor(store);
   if (plan.custom) return runCustomTable(store, catalog, plan, dialect);
   const compiled = compileQuery(catalog, plan, dialect, { derivedTables: store.derivedTables ?? [] });
-  let rows = await store.read(compiled.sql, compiled.params);
+  let rows = await readCached(store, compiled.sql, compiled.params);
   const model = request.model ?? settings.attributionModel;
   if (needsEngineAttribution(plan, model)) rows = await applyAttributionModel(store, plan, rows, model);
   return shapeResult(catalog, plan, rows, compiled.valueColumns);

@@ -58,6 +58,12 @@ export interface Store {
   readonly derivedTables?: readonly string[];
   /** Dashboards, goals, keys, users …: the same DuckDB file embedded, PostgreSQL at scale. */
   readonly metadata: MetadataStore;
+  /**
+   * Counts the writes this store has made to analytics data (not metadata documents). While it is
+   * unchanged, a read gives the same rows, so results may be cached; absent where another process
+   * may write (ClickHouse), which disables caching.
+   */
+  dataVersion?(): number;
   getSettings(): Promise<WorkspaceSettings>;
   updateSettings(patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;
   /** Appends rows as they are (no key merge); for generators and tests. */

@@ -53,8 +53,12 @@ export class DuckDbStore implements Store {
   /** Serialises work on the main connection so its transactions never interleave. */
   private readonly queue = new SerialQueue();
   private importCounter = 0;
+  /** See Store.dataVersion; bumped when a write settles, so a read never caches under a version older than what it saw. */
+  private version = 0;
+  /** Every query needs the settings; they change only through updateSettings (or a raw query). */
+  private settings: Promise<WorkspaceSettings> | undefined;
   /** Metadata documents live in the same file, behind the same write queue. */
-  readonly metadata: MetadataStore = new DuckDbMetadataStore((sql, params) => this.query(sql, params));
+  readonly metadata: MetadataStore = new DuckDbMetadataStore((sql, params) => this.queue.run(() => this.rows(sql, params)));
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -109,7 +113,31 @@ export class DuckDbStore implements Store {
     return reader.getRowObjectsJS().map(toPlainRow);
   }
 
-  async getSettings(): Promise<WorkspaceSettings> {
+  dataVersion(): number {
+    return this.version;
+  }
+
+  /** Runs a write, then marks the data (and the cached settings) as changed, whether it succeeded or not. */
+  private async write<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } finally {
+      this.version++;
+      this.settings = undefined;
+    }
+  }
+
+  getSettings(): Promise<WorkspaceSettings> {
+    if (this.settings) return this.settings;
+    const settings = this.readSettings().catch((error: unknown) => {
+      if (this.settings === settings) this.settings = undefined;
+      throw error;
+    });
+    this.settings = settings;
+    return settings;
+  }
+
+  private async readSettings(): Promise<WorkspaceSettings> {
     const [row] = await this.read('SELECT name, timezone, currency, attribution_model FROM workspace LIMIT 1');
     return {
       name: String(row?.name),
@@ -133,19 +161,25 @@ export class DuckDbStore implements Store {
       );
     }
     const next = { ...(await this.getSettings()), ...patch };
-    await this.queue.run(() =>
-      this.connection.run('UPDATE workspace SET name = $1, timezone = $2, currency = $3, attribution_model = $4', [
-        next.name,
-        next.timezone,
-        next.currency,
-        next.attributionModel,
-      ]),
+    await this.write(
+      this.queue.run(() =>
+        this.connection.run('UPDATE workspace SET name = $1, timezone = $2, currency = $3, attribution_model = $4', [
+          next.name,
+          next.timezone,
+          next.currency,
+          next.attributionModel,
+        ]),
+      ),
     );
     return next;
   }
 
   async insertRows(table: TableName, rows: readonly StoredRow[]): Promise<void> {
     if (rows.length === 0) return;
+    await this.write(this.appendStoredRows(table, rows));
+  }
+
+  private async appendStoredRows(table: TableName, rows: readonly StoredRow[]): Promise<void> {
     const append = async () => {
       const appender = await this.connection.createAppender(table);
       appendRows(appender, STORED_TABLES[table].columns, rows);
@@ -190,20 +224,22 @@ export class DuckDbStore implements Store {
           appended += rows.length;
         }),
       commit: () =>
-        this.queue.run(async () => {
-          try {
-            return await this.transaction(async () => {
-              const result = await this.merge(table, stage);
-              if (REACH_INPUTS.has(table)) {
-                const touched = await this.rows(`SELECT DISTINCT contact_id FROM "${stage}" WHERE contact_id IS NOT NULL`);
-                await refreshContactReach(this.derived, new Set(touched.map((row) => row.contact_id)));
-              }
-              return result;
-            });
-          } finally {
-            await drop();
-          }
-        }),
+        this.write(
+          this.queue.run(async () => {
+            try {
+              return await this.transaction(async () => {
+                const result = await this.merge(table, stage);
+                if (REACH_INPUTS.has(table)) {
+                  const touched = await this.rows(`SELECT DISTINCT contact_id FROM "${stage}" WHERE contact_id IS NOT NULL`);
+                  await refreshContactReach(this.derived, new Set(touched.map((row) => row.contact_id)));
+                }
+                return result;
+              });
+            } finally {
+              await drop();
+            }
+          }),
+        ),
       abort: () => this.queue.run(async () => void (await drop())),
     };
   }
@@ -246,23 +282,25 @@ export class DuckDbStore implements Store {
   }
 
   async refreshSessions(): Promise<void> {
-    await this.queue.run(() =>
-      this.transaction(async () => {
-        await this.connection.run(SESSIONIZE_SQL);
-        await this.connection.run(REBUILD_SESSIONS_SQL);
-        await this.connection.run(REBUILD_IDENTITIES_SQL);
-        await refreshSessionTables(this.derived, 'all');
-      }),
+    await this.write(
+      this.queue.run(() =>
+        this.transaction(async () => {
+          await this.connection.run(SESSIONIZE_SQL);
+          await this.connection.run(REBUILD_SESSIONS_SQL);
+          await this.connection.run(REBUILD_IDENTITIES_SQL);
+          await refreshSessionTables(this.derived, 'all');
+        }),
+      ),
     );
   }
 
   async refreshIdentities(): Promise<void> {
-    await this.queue.run(() => this.connection.run(REBUILD_IDENTITIES_SQL).then(() => undefined));
+    await this.write(this.queue.run(() => this.connection.run(REBUILD_IDENTITIES_SQL).then(() => undefined)));
   }
 
   async appendLiveEvents(rows: readonly StoredRow[], receivedAtMs: number, options: LiveAppendOptions = {}): Promise<void> {
     if (rows.length === 0) return;
-    await this.liveLog.append(rows, receivedAtMs, options.yieldEveryRows);
+    await this.write(this.liveLog.append(rows, receivedAtMs, options.yieldEveryRows));
   }
 
   private async appendTo(table: string, columns: readonly ColumnDef[], rows: readonly StoredRow[]): Promise<void> {
@@ -282,6 +320,10 @@ export class DuckDbStore implements Store {
 
   async refreshSessionsFor(sessionIds: readonly string[], sinceMs: number): Promise<void> {
     if (sessionIds.length === 0) return;
+    await this.write(this.refreshTouchedSessions(sessionIds, sinceMs));
+  }
+
+  private async refreshTouchedSessions(sessionIds: readonly string[], sinceMs: number): Promise<void> {
     await this.queue.run(() =>
       this.transaction(async () => {
         await this.connection.run(TOUCHED_SESSIONS_TABLE_SQL);
@@ -301,6 +343,10 @@ export class DuckDbStore implements Store {
 
   async upsertSessions(rows: readonly StoredRow[], sinceMs: number): Promise<void> {
     if (rows.length === 0) return;
+    await this.write(this.replaceSessions(rows, sinceMs));
+  }
+
+  private async replaceSessions(rows: readonly StoredRow[], sinceMs: number): Promise<void> {
     await this.queue.run(() =>
       this.transaction(async () => {
         await this.connection.run(TOUCHED_SESSIONS_TABLE_SQL);
@@ -349,11 +395,16 @@ export class DuckDbStore implements Store {
     }));
   }
 
+  /** Any SQL, so it counts as a write (see dataVersion). */
   query(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {
-    return this.queue.run(() => this.rows(sql, params));
+    return this.write(this.queue.run(() => this.rows(sql, params)));
   }
 
   async deleteWhere(table: string, where: string, params?: SqlParams): Promise<void> {
+    await this.write(this.deleteRows(table, where, params));
+  }
+
+  private async deleteRows(table: string, where: string, params?: SqlParams): Promise<void> {
     const reach = REACH_INPUTS.has(table as TableName);
     if (!reach && table !== 'sessions') return void (await this.query(`DELETE FROM "${table}" WHERE ${where}`, params));
     await this.queue.run(() =>
