@@ -277,15 +277,18 @@ export async function computeInsights(store: Store, options: InsightOptions) {
     ['largest_change', largestKpiChange],
     ['pages_to_optimize', pagesToOptimize],
   ];
-  const insights: Insight[] = [];
-  const errors: Array<{ kind: InsightKind; message: string }> = [];
-  for (const [kind, rule] of rules) {
-    try {
-      insights.push(...(await rule(ctx)));
-    } catch (error) {
-      errors.push({ kind, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  // The rules are independent: their queries run side by side on the store's read connections.
+  const outcomes = await Promise.all(
+    rules.map(async ([kind, rule]) => {
+      try {
+        return { kind, found: await rule(ctx) };
+      } catch (error) {
+        return { kind, found: [], message: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  const insights: Insight[] = outcomes.flatMap((o) => o.found);
+  const errors = outcomes.flatMap(({ kind, message }) => (message === undefined ? [] : [{ kind, message }]));
   // Money values are in the workspace currency, said once here for clients that format them.
   return { from: options.from, to: options.to, comparison, filters, currency, insights, errors };
 }
