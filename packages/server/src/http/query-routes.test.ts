@@ -105,3 +105,28 @@ describe('GET /api/v1/metrics and custom metrics', () => {
     expect((await app.inject({ method: 'DELETE', url: '/api/v1/custom-metrics/signups' })).statusCode).toBe(404);
   });
 });
+
+describe('POST /api/v1/query/batch', () => {
+  it('answers each query as /query would, and a bad one with its own error', async () => {
+    const good = { metrics: ['sessions'], from: '2026-03-01', to: '2026-03-05', by: ['channel'] };
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/query/batch',
+      payload: { queries: [good, { metrics: ['no_such_kpi'] }, { metrics: 'sessions', from: '2026-03-03', to: '2026-03-04' }] },
+    });
+    expect(response.statusCode).toBe(200);
+    const [first, bad, third] = response.json().results;
+    const single = await app.inject({ method: 'POST', url: '/api/v1/query', payload: good });
+    expect(first).toEqual(single.json());
+    expect(bad).toMatchObject({ status: 400, error: { code: 'NS_ERR_UNKNOWN_METRIC' } });
+    expect(third.rows).toEqual([{ sessions: 1 }]);
+  });
+
+  it('refuses an empty batch and one past the limit', async () => {
+    const empty = await app.inject({ method: 'POST', url: '/api/v1/query/batch', payload: { queries: [] } });
+    expect(empty.statusCode).toBe(400);
+    const queries = Array.from({ length: 51 }, () => ({ metrics: ['sessions'] }));
+    const many = await app.inject({ method: 'POST', url: '/api/v1/query/batch', payload: { queries } });
+    expect(many.statusCode).toBe(400);
+  });
+});
