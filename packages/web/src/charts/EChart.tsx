@@ -1,7 +1,41 @@
-import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import { type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { PALETTE } from '../theme/palette.ts';
 import { useTheme } from '../theme/use-theme.ts';
-import { type ChartOption, echarts } from './echarts-setup.ts';
+import type { ChartOption, echarts } from './echarts-setup.ts';
+
+type Echarts = typeof echarts;
+
+/**
+ * ECharts is most of the dashboard's code: it is a chunk of its own, asked for as soon as this
+ * module loads, so the app starts without it and the download overlaps the first API requests.
+ */
+let loaded: Echarts | undefined;
+const loading: Promise<Echarts | undefined> = import('./echarts-setup.ts').then(
+  (m) => {
+    loaded = m.echarts;
+    return m.echarts;
+  },
+  (error: unknown) => {
+    // The charts stay marked busy; the rest of the page works.
+    console.error('could not load the charts', error);
+    return undefined;
+  },
+);
+
+function useEcharts(): Echarts | undefined {
+  const [lib, setLib] = useState(loaded);
+  useEffect(() => {
+    if (lib) return;
+    let live = true;
+    void loading.then((value) => {
+      if (live) setLib(value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [lib]);
+  return lib;
+}
 
 export interface ChartHandle {
   /** The chart as a PNG data URL, on the theme's background. */
@@ -54,33 +88,44 @@ interface Props {
   ref?: Ref<ChartHandle>;
 }
 
-/** A thin ECharts wrapper: one instance per element, resized with its container, disposed on unmount. */
+/**
+ * A thin ECharts wrapper: one instance per element, resized with its container, disposed on unmount.
+ * Busy until ECharts has loaded, so a tile does not count as drawn before its chart is.
+ */
 export function EChart({ option, height = 260, label, ref }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const { theme } = useTheme();
+  const lib = useEcharts();
 
   useEffect(() => {
     const node = element.current;
-    if (!node) return;
-    const instance = echarts.init(node, undefined, { renderer: 'canvas' });
+    if (!node || !lib) return;
+    const instance = lib.init(node, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    // The observer reports the size the chart was drawn at once at start; only a change is worth a redraw.
+    let size = `${node.clientWidth}x${node.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const next = `${node.clientWidth}x${node.clientHeight}`;
+      if (next === size) return;
+      size = next;
+      instance.resize();
+    });
     observer.observe(node);
     return () => {
       observer.disconnect();
       instance.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [lib]);
 
   useEffect(() => {
-    chart.current?.setOption(applyTheme(option, PALETTE[theme]), { notMerge: true });
-  }, [option, theme]);
+    if (lib) chart.current?.setOption(applyTheme(option, PALETTE[theme]), { notMerge: true });
+  }, [lib, option, theme]);
 
   useImperativeHandle(ref, () => ({
     toPng: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: PALETTE[theme].background }),
   }));
 
-  return <div ref={element} className="chart" style={{ height }} role="img" aria-label={label} />;
+  return <div ref={element} className="chart" style={{ height }} role="img" aria-label={label} aria-busy={lib ? undefined : true} />;
 }
