@@ -126,7 +126,8 @@ export async function fetchCatalog(signal?: AbortSignal): Promise<MetricInfo[]> 
   return normaliseCatalog(await request<unknown>('GET', '/metrics', undefined, signal));
 }
 
-export async function runQuery(query: QueryRequest, signal?: AbortSignal): Promise<QueryResult> {
+/** The body of POST /query for a request: what it sets, nothing more. */
+export function queryBody(query: QueryRequest): Record<string, unknown> {
   const body: Record<string, unknown> = { metrics: query.metrics, from: query.from, to: query.to };
   if (query.grain) body.grain = query.grain;
   if (query.by && query.by.length > 0) body.by = query.by;
@@ -134,12 +135,15 @@ export async function runQuery(query: QueryRequest, signal?: AbortSignal): Promi
   if (query.compare) body.compare = query.compare;
   if (query.limit !== undefined) body.limit = query.limit;
   if (query.options) body.options = query.options;
-  return runQueryAt('/query', body, signal);
+  return body;
 }
 
 /** A query route's answer with plain cells: the open API or a share link's tile query. */
 export async function runQueryAt<T extends object>(path: string, body: unknown, signal?: AbortSignal): Promise<QueryResult & T> {
-  const result = await request<{ rows?: Row[] } & T>('POST', path, body, signal);
+  return withPlainRows(await request<{ rows?: Row[] } & T>('POST', path, body, signal));
+}
+
+export function withPlainRows<T extends object>(result: { rows?: Row[] } & T): QueryResult & T {
   return { ...result, rows: (result.rows ?? []).map(normaliseRow) };
 }
 

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchAttribution, fetchCatalog, fetchHealth, getDashboard, listDashboards, runQuery } from './client.ts';
+import { fetchAttribution, fetchCatalog, fetchHealth, getDashboard, listDashboards } from './client.ts';
+import { runQuery } from './query-batch.ts';
 import type { AttributionRequest, MetricInfo, QueryRequest } from './types.ts';
 
 export function useHealth() {

@@ -1,7 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { runQuery } from '../api/client.ts';
 import { useCatalog } from '../api/hooks.ts';
+import { runQuery } from '../api/query-batch.ts';
 import type { MetricInfo, QueryFilter, QueryRequest, Row } from '../api/types.ts';
 import { useViewState } from '../state/use-view-state.ts';
 import type { ViewState } from '../state/view-state.ts';
