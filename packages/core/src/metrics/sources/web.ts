@@ -153,9 +153,11 @@ export const WEB_SOURCES: SourceDef[] = [
     dimensions: { ...SESSION_DIMENSIONS, page: 'page' },
     timeColumns: { started_at: 'timestamp' },
     sql: (context) => {
-      const viewed = `SELECT pv.session_id, pv.page, s.started_at, s.bounced, s.converted${sessionColumns('s', context.needs)}
-        FROM (SELECT DISTINCT session_id, path AS page FROM events WHERE type = 'pageview') pv
-        JOIN sessions s ON s.session_id = pv.session_id`;
+      // Joined before DISTINCT, so the range on started_at reaches the sessions scan and only the
+      // range's page views are deduplicated (not every page view ever).
+      const viewed = `SELECT DISTINCT e.session_id, e.path AS page, s.started_at, s.bounced, s.converted${sessionColumns('s', context.needs)}
+        FROM events e JOIN sessions s ON s.session_id = e.session_id
+        WHERE e.type = 'pageview'`;
       if (!context.needs.has('created_contact')) return viewed;
       // One JOIN per SELECT (ClickHouse 18.16): the creating sessions join the nested page views.
       return `SELECT ps.*, cs.creating_session_id IS NOT NULL AS created_contact FROM (${viewed}) ps
