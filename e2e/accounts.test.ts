@@ -132,7 +132,51 @@ describe.runIf(run)('accounts and share links in chromium (enforced mode)', () =
     }
     await page.close();
   }, 120_000);
+
+  it('creates a second, empty workspace, switches to it and back', async () => {
+    const page = await session.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${server.url}/workspaces`);
+    await page.getByTestId('workspace-name').fill('Клиент <i>Б</i>');
+    await page.getByTestId('workspace-create').click();
+    // The new workspace opens at the overview: its own (empty) data, its name in the header.
+    await page.waitForURL(`${server.url}/`, SLOW);
+    await expect.poll(() => page.getByTestId('workspace').textContent(), SLOW).toContain('Клиент <i>Б</i>');
+    await page.locator('.tile').first().waitFor();
+    await expect.poll(() => page.locator('.tile[data-state="empty"]').count(), SLOW).toBeGreaterThan(0);
+    expect(await sessionsThisYear(page)).toBe(0);
+    const options = await page.getByTestId('workspace-switch').locator('option').allTextContents();
+    expect(options).toEqual(['Northstar', 'Клиент <i>Б</i>']);
+    await screenshot(page, 'workspace-new');
+
+    await page.getByTestId('workspace-switch').selectOption({ index: 0 });
+    await page.waitForURL(`${server.url}/`, SLOW);
+    await expect.poll(() => page.getByTestId('workspace').textContent(), SLOW).toContain('Northstar');
+    await waitForTiles(page);
+    expect(await page.locator('.tile[data-state="ready"]').count()).toBeGreaterThan(0);
+    expect(await sessionsThisYear(page)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
+
+/** Sessions over the demo's year, asked by the page itself (its cookies choose the workspace). */
+function sessionsThisYear(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const csrf = decodeURIComponent(
+      document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('ns_csrf='))
+        ?.slice(8) ?? '',
+    );
+    const response = await fetch('/api/v1/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({ metrics: ['sessions'], from: '2020-01-01', to: '2030-01-01', grain: 'all' }),
+    });
+    return ((await response.json()) as { rows: Array<{ sessions: number }> }).rows[0]?.sessions ?? -1;
+  });
+}
 
 async function listUsers(page: Page): Promise<Array<{ email: string; role: string }>> {
   const response = await page.request.get(new URL('/api/v1/users', page.url()).toString());

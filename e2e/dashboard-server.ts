@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { openWorkspaceStore } from '../packages/server/src/data-dir.ts';
 import { generateDemo } from '../packages/server/src/demo/generate-demo.ts';
 import { buildApp } from '../packages/server/src/http/app.ts';
 import type { AuthOptions } from '../packages/server/src/http/auth/auth-context.ts';
@@ -28,7 +29,12 @@ export async function startDashboardServer(
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'northstar-e2e-'));
   const store = await DuckDbStore.open({ path: join(dir, 'northstar.duckdb') });
   if ((await store.count('events')) === 0) await generateDemo(store, { scale: options.scale ?? 0.05, seed: 1 });
-  const app = await buildApp({ store, webRoot: WEB_DIST, ...(options.auth ? { auth: options.auth } : {}) });
+  const app = await buildApp({
+    store,
+    webRoot: WEB_DIST,
+    ...(options.auth ? { auth: options.auth } : {}),
+    workspaces: { open: (id) => openWorkspaceStore(dir, id) },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

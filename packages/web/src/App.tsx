@@ -15,6 +15,7 @@ const GoalsPage = lazy(() => import('./goals/GoalsPage.tsx').then((m) => ({ defa
 const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
 const DeliverySettingsPage = lazy(() => import('./alerts/DeliverySettingsPage.tsx').then((m) => ({ default: m.DeliverySettingsPage })));
+const WorkspacesPage = lazy(() => import('./accounts/WorkspacesPage.tsx').then((m) => ({ default: m.WorkspacesPage })));
 const UsersPage = lazy(() => import('./accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const AccountPage = lazy(() => import('./accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
 const ShareView = lazy(() => import('./share/ShareView.tsx').then((m) => ({ default: m.ShareView })));
@@ -76,6 +77,7 @@ function AppRoutes() {
       <Route path="alerts" element={<AlertsPage />} />
       <Route path="alerts/delivery" element={<DeliverySettingsPage />} />
       <Route path="users" element={<UsersPage />} />
+      <Route path="workspaces" element={<WorkspacesPage />} />
       <Route path="account" element={<AccountPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -26,7 +26,7 @@ export function registerWorkspacesCommand(program: Command, globals: () => Globa
       const created = await withStore(root, async (store) => {
         const info = await registerWorkspace(store.metadata, { name: options.name, id: options.id, createdBy: null });
         const { store: opened } = await openWorkspaceStore(root, info.id);
-        await opened.close();
+        await opened.updateSettings({ name: info.name }).finally(() => opened.close());
         await recordAudit(store.metadata, {
           actor: actor('northstar workspaces'),
           action: 'workspaces create',

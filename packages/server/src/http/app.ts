@@ -134,7 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 function hostWorkspaces(options: AppOptions, secret: string): WorkspaceRouter {
   const hosting = options.workspaces as WorkspaceHosting;
   const accounts = options.store.metadata;
-  const router: WorkspaceRouter = new WorkspaceRouter(accounts, secret, hosting, (id, store, ingestLogDir, onPipeline) =>
+  const router: WorkspaceRouter = new WorkspaceRouter(options.store, accounts, secret, hosting, (id, store, ingestLogDir, onPipeline) =>
     buildApp({
       ...options,
       store,

@@ -69,6 +69,7 @@ export class WorkspaceRouter {
   #closed = false;
 
   constructor(
+    readonly defaultStore: Store,
     private readonly accounts: MetadataStore,
     private readonly secret: string,
     private readonly hosting: WorkspaceHosting,
@@ -89,7 +90,9 @@ export class WorkspaceRouter {
   async create(input: { name: string; id?: string | undefined; createdBy: string | null }): Promise<WorkspaceInfo> {
     const info = await registerWorkspace(this.accounts, input);
     this.#known.add(info.id);
-    await this.workspace(info.id);
+    const { store } = await this.workspace(info.id);
+    // The dashboard's header shows the workspace's own settings: start them with its name.
+    await store.updateSettings({ name: info.name });
     return info;
   }
 

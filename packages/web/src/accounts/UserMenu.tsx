@@ -23,6 +23,7 @@ export function UserMenu() {
         <span className="muted">{t(`role.${me.user.role ?? 'viewer'}`)}</span>
         <Link to="/account">{t('auth.changePassword')}</Link>
         {me.user.role === 'admin' && <Link to="/users">{t('users.title')}</Link>}
+        {me.user.role === 'admin' && <Link to="/workspaces">{t('workspaces.title')}</Link>}
         {me.user.role === 'admin' && <Link to="/alerts/delivery">{t('alerts.deliverySettings')}</Link>}
         <button type="button" data-testid="logout" onClick={() => void signOut()}>
           {t('auth.logout')}

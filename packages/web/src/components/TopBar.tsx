@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { UserMenu } from '../accounts/UserMenu.tsx';
+import { WorkspaceSwitch } from '../accounts/WorkspaceSwitch.tsx';
 import { useHealth } from '../api/hooks.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -29,6 +30,7 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
         </span>
       )}
       <div className="top-bar-end">
+        <WorkspaceSwitch />
         <LanguageSwitch />
         <ThemeSwitch />
         <UserMenu />

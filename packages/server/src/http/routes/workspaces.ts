@@ -29,7 +29,8 @@ export function registerWorkspaceRoutes(app: FastifyInstance, store: Store, ctx:
 
   app.get('/api/v1/workspaces', async (request) => {
     const identity = identityOf(request);
-    const all = await listWorkspaces(accounts, (await store.getSettings()).name);
+    // The default workspace is named by its own settings, whichever workspace answers.
+    const all = await listWorkspaces(accounts, (await (router?.defaultStore ?? store).getSettings()).name);
     switch (identity.kind) {
       case 'open':
         return { current: ctx.workspace, workspaces: all.map((w) => ({ ...w, role: 'admin' })) };

@@ -443,4 +443,15 @@ export const ar: Messages = {
   'delivery.save': 'حفظ الإعدادات',
   'delivery.saved': 'تم حفظ الإعدادات.',
   'delivery.adminOnly': 'يمكن للمسؤولين فقط عرض إعدادات التسليم وتغييرها.',
+  'workspaces.title': 'مساحات العمل',
+  'workspaces.switch': 'مساحة العمل',
+  'workspaces.name': 'اسم مساحة العمل',
+  'workspaces.create': 'إنشاء مساحة عمل',
+  'workspaces.current': 'مفتوحة الآن',
+  'workspaces.open': 'فتح',
+  'workspaces.sites': 'المواقع المتتبَّعة',
+  'workspaces.sitesHelp':
+    'تُجمع زيارات المتتبِّع لهذه المواقع (قيمة data-site في المقتطف) في مساحة العمل هذه؛ وأي موقع آخر يذهب إلى مساحة العمل الافتراضية.',
+  'workspaces.siteId': 'معرّف الموقع',
+  'workspaces.addSite': 'إضافة موقع',
 };

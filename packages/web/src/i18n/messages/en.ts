@@ -410,6 +410,17 @@ export const en = {
   'delivery.save': 'Save settings',
   'delivery.saved': 'Settings saved.',
   'delivery.adminOnly': 'Only administrators can see and change the delivery settings.',
+  'workspaces.title': 'Workspaces',
+  'workspaces.switch': 'Workspace',
+  'workspaces.name': 'Workspace name',
+  'workspaces.create': 'Create workspace',
+  'workspaces.current': 'Open now',
+  'workspaces.open': 'Open',
+  'workspaces.sites': 'Tracked sites',
+  'workspaces.sitesHelp':
+    'Tracker traffic of these sites (the data-site of the snippet) is collected into this workspace; any other site goes to the default workspace.',
+  'workspaces.siteId': 'Site id',
+  'workspaces.addSite': 'Add site',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

@@ -417,4 +417,15 @@ export const pl: Messages = {
   'delivery.save': 'Zapisz ustawienia',
   'delivery.saved': 'Ustawienia zapisane.',
   'delivery.adminOnly': 'Tylko administratorzy mogą przeglądać i zmieniać ustawienia wysyłki.',
+  'workspaces.title': 'Obszary robocze',
+  'workspaces.switch': 'Obszar roboczy',
+  'workspaces.name': 'Nazwa obszaru roboczego',
+  'workspaces.create': 'Utwórz obszar roboczy',
+  'workspaces.current': 'Otwarty teraz',
+  'workspaces.open': 'Otwórz',
+  'workspaces.sites': 'Śledzone witryny',
+  'workspaces.sitesHelp':
+    'Ruch z trackera tych witryn (data-site we fragmencie kodu) trafia do tego obszaru roboczego; każda inna witryna trafia do domyślnego.',
+  'workspaces.siteId': 'Identyfikator witryny',
+  'workspaces.addSite': 'Dodaj witrynę',
 };

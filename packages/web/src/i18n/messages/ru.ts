@@ -412,4 +412,15 @@ export const ru: Messages = {
   'delivery.save': 'Сохранить настройки',
   'delivery.saved': 'Настройки сохранены.',
   'delivery.adminOnly': 'Просматривать и менять настройки доставки могут только администраторы.',
+  'workspaces.title': 'Рабочие пространства',
+  'workspaces.switch': 'Рабочее пространство',
+  'workspaces.name': 'Название рабочего пространства',
+  'workspaces.create': 'Создать рабочее пространство',
+  'workspaces.current': 'Открыто сейчас',
+  'workspaces.open': 'Открыть',
+  'workspaces.sites': 'Отслеживаемые сайты',
+  'workspaces.sitesHelp':
+    'Трафик трекера с этих сайтов (data-site в коде сниппета) собирается в это рабочее пространство; любой другой сайт — в пространство по умолчанию.',
+  'workspaces.siteId': 'Идентификатор сайта',
+  'workspaces.addSite': 'Добавить сайт',
 };
