@@ -22,6 +22,24 @@ const loading: Promise<Echarts | undefined> = import('./echarts-setup.ts').then(
   },
 );
 
+/**
+ * Charts mounted in one render measure their elements together, then draw at those sizes: one
+ * layout for all of them, instead of one forced by each chart's own reads between the others' draws.
+ */
+let toMeasure: Array<{ node: HTMLElement; draw(width: number, height: number): void }> = [];
+
+function measureThenDraw(node: HTMLElement, draw: (width: number, height: number) => void): void {
+  if (toMeasure.length === 0) {
+    queueMicrotask(() => {
+      const batch = toMeasure;
+      toMeasure = [];
+      const sizes = batch.map((entry) => [entry.node.clientWidth, entry.node.clientHeight] as const);
+      for (const [i, entry] of batch.entries()) entry.draw(...(sizes[i] ?? [0, 0]));
+    });
+  }
+  toMeasure.push({ node, draw });
+}
+
 function useEcharts(): Echarts | undefined {
   const [lib, setLib] = useState(loaded);
   useEffect(() => {
@@ -97,31 +115,46 @@ export function EChart({ option, height = 260, label, ref }: Props) {
   const chart = useRef<echarts.ECharts | null>(null);
   const { theme } = useTheme();
   const lib = useEcharts();
+  /** What to draw first: the option and theme of the latest render. */
+  const latest = useRef({ option, theme });
 
   useEffect(() => {
     const node = element.current;
     if (!node || !lib) return;
-    const instance = lib.init(node, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    // The observer reports the size the chart was drawn at once at start; only a change is worth a redraw.
-    let size = `${node.clientWidth}x${node.clientHeight}`;
-    const observer = new ResizeObserver(() => {
-      const next = `${node.clientWidth}x${node.clientHeight}`;
-      if (next === size) return;
-      size = next;
-      instance.resize();
+    let instance: echarts.ECharts | undefined;
+    let observer: ResizeObserver | undefined;
+    let live = true;
+    measureThenDraw(node, (width, height) => {
+      if (!live) return;
+      // With the size given, ECharts reads no layout itself; 'auto' on a resize measures again.
+      const drawn = lib.init(node, undefined, { renderer: 'canvas', width, height });
+      instance = drawn;
+      chart.current = drawn;
+      // The first draw shows the figures at once: a page of charts growing together keeps the main
+      // thread from the tiles still to draw. Later changes (range, filters) animate.
+      drawn.setOption({ ...applyTheme(latest.current.option, PALETTE[latest.current.theme]), animation: false }, { notMerge: true });
+      // The observer reports the size the chart was drawn at once at start; only a change is worth a redraw.
+      let size = `${width}x${height}`;
+      observer = new ResizeObserver(() => {
+        const next = `${node.clientWidth}x${node.clientHeight}`;
+        if (next === size) return;
+        size = next;
+        drawn.resize({ width: 'auto', height: 'auto' });
+      });
+      observer.observe(node);
     });
-    observer.observe(node);
     return () => {
-      observer.disconnect();
-      instance.dispose();
+      live = false;
+      observer?.disconnect();
+      instance?.dispose();
       chart.current = null;
     };
   }, [lib]);
 
   useEffect(() => {
-    if (lib) chart.current?.setOption(applyTheme(option, PALETTE[theme]), { notMerge: true });
-  }, [lib, option, theme]);
+    latest.current = { option, theme };
+    chart.current?.setOption(applyTheme(option, PALETTE[theme]), { notMerge: true });
+  }, [option, theme]);
 
   useImperativeHandle(ref, () => ({
     toPng: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: PALETTE[theme].background }),

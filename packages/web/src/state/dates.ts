@@ -39,9 +39,17 @@ export function startOfYear(day: string): string {
 }
 
 /** Today's date in a time zone, as YYYY-MM-DD. */
+/** Every tile asks for today on each render: a formatter per time zone is made once. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    let format = dayFormats.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      dayFormats.set(timeZone, format);
+    }
+    return format.format(now);
   } catch {
     return formatDay(now);
   }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Unit } from '../api/types.ts';
 import { useI18n } from '../i18n/use-i18n.ts';
 import type { TileSpec } from './tile-spec.ts';
@@ -13,10 +14,15 @@ export interface TileTexts {
 /** The tile's title (its own, else its KPIs' names and breakdown), and a note on filters left out. */
 export function useTileTexts(spec: TileSpec, data: TileData): TileTexts {
   const { t, metricName, dimensionName } = useI18n();
-  const metrics = spec.metrics.map((id) => {
-    const info = data.catalog.get(id);
-    return { id, name: metricName(id, info?.name), unit: info?.unit ?? ('number' as Unit) };
-  });
+  // The same array while nothing it is made of changes: charts redraw when their option changes.
+  const metrics = useMemo(
+    () =>
+      spec.metrics.map((id) => {
+        const info = data.catalog.get(id);
+        return { id, name: metricName(id, info?.name), unit: info?.unit ?? ('number' as Unit) };
+      }),
+    [spec.metrics, data.catalog, metricName],
+  );
   const names = metrics.map((m) => m.name).join(', ');
   const by = spec.by?.length ? ` · ${spec.by.map(dimensionName).join(', ')}` : '';
   return {
