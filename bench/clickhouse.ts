@@ -182,7 +182,9 @@ try {
 
   let sameTiles = 0;
   for (const metric of TILES) {
-    const [a, b] = await Promise.all(ENGINES.map(async (engine) => (await runQuery(store(engine), request(metric), { now })).rows));
+    const [a, b] = await Promise.all(
+      ENGINES.map(async (engine) => (await runQuery(store(engine), request(metric), { now, cache: false })).rows),
+    );
     if (same(a, b)) sameTiles++;
     else log(`  ${metric} differs: duckdb ${JSON.stringify(a).slice(0, 300)} clickhouse ${JSON.stringify(b).slice(0, 300)}`);
   }
@@ -190,12 +192,12 @@ try {
   /** The whole set as the dashboard sends it: all tiles at once. */
   const runSet = async (engine: Engine) => {
     const t = performance.now();
-    await Promise.all(TILES.map((metric) => runQuery(store(engine), request(metric), { now })));
+    await Promise.all(TILES.map((metric) => runQuery(store(engine), request(metric), { now, cache: false })));
     return performance.now() - t;
   };
   const runTile = async (engine: Engine, metric: string) => {
     const t = performance.now();
-    await runQuery(store(engine), request(metric), { now });
+    await runQuery(store(engine), request(metric), { now, cache: false });
     return performance.now() - t;
   };
   log(`overview query set: ${WARMUPS} warm-ups, ${RUNS} runs per engine, engines taking turns`);

@@ -15,7 +15,7 @@ import {
   type SqlDialect,
   shapeResult,
 } from '@northstar/core';
-import type { Store } from '../store/store.ts';
+import type { SqlParams, Store } from '../store/store.ts';
 import { applyAttributionModel, needsEngineAttribution } from './model-attribution.ts';
 import { readCached } from './query-cache.ts';
 import { runCustomTable } from './run-custom-table.ts';
@@ -25,6 +25,8 @@ export interface RunQueryOptions {
   catalog?: Catalog;
   /** Reference time for the default range. */
   now?: Date;
+  /** Rows from the cache while the data is unchanged (default); engine benchmarks turn it off. */
+  cache?: boolean;
 }
 
 export function dialectFor(store: Pick<Store, 'engine'>): SqlDialect {
@@ -43,9 +45,10 @@ export async function runQuery(store: Store, request: QueryRequest, options: Run
   const settings = await store.getSettings();
   const plan = planQuery(catalog, request, { timezone: settings.timezone, ...(options.now ? { now: options.now } : {}) });
   const dialect = dialectFor(store);
-  if (plan.custom) return runCustomTable(store, catalog, plan, dialect);
+  const read = options.cache === false ? store.read.bind(store) : (sql: string, params: SqlParams) => readCached(store, sql, params);
+  if (plan.custom) return runCustomTable(store, catalog, plan, dialect, read);
   const compiled = compileQuery(catalog, plan, dialect, { derivedTables: store.derivedTables ?? [] });
-  let rows = await readCached(store, compiled.sql, compiled.params);
+  let rows = await read(compiled.sql, compiled.params);
   const model = request.model ?? settings.attributionModel;
   if (needsEngineAttribution(plan, model)) rows = await applyAttributionModel(store, plan, rows, model);
   return shapeResult(catalog, plan, rows, compiled.valueColumns);
