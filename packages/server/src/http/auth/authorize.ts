@@ -137,7 +137,8 @@ export function installAuthorization(app: FastifyInstance, ctx: AuthContext): vo
     route.onRequest = [...existing, hook];
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400) return;
+    // No identity: the hook never ran (another workspace's app answered this request, and audits it).
+    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400 || request.identity === null) return;
     const url = request.routeOptions.url ?? '';
     const permission = routePermission(request.method, url);
     const isSetup = url === '/api/v1/setup';

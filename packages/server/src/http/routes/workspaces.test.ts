@@ -236,6 +236,26 @@ describe('workspaces', () => {
     expect((await visitors(solo)).status).toBe(403);
   });
 
+  it('audits a change in the workspace where it was made only', async () => {
+    const actions = async (store: Store) =>
+      (await store.metadata.list<{ action: string; actor: { label: string | null } }>('audit_log')).map((d) => d.body);
+    const before = (await actions(env.store)).length;
+    const made = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/dashboards',
+      headers: { ...(env.callers.admin?.headers ?? {}), [WORKSPACE_HEADER]: OTHER_WORKSPACE },
+      payload: { name: 'Audited', tiles: [] },
+    });
+    expect(made.statusCode).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await actions(env.store)).length).toBe(before);
+    // Handed over before any of the default app's hooks or handlers: nothing was made here.
+    const names = async (store: Store) => (await store.metadata.list<{ name: string }>('dashboards')).map((d) => d.body.name);
+    expect(await names(env.store)).not.toContain('Audited');
+    expect(await names(other)).toContain('Audited');
+    expect((await actions(other)).at(-1)).toMatchObject({ action: 'POST /api/v1/dashboards', actor: { label: 'admin@example.com' } });
+  });
+
   it('erases a visitor in the chosen workspace only', async () => {
     await send(defaultIngest, [pageview('d9', 'ov1')]);
     const erased = await env.app.inject({
