@@ -1,24 +1,55 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AuthGate } from './accounts/AuthGate.tsx';
 import { useHealth } from './api/hooks.ts';
 import { AppShell } from './components/AppShell.tsx';
 import { useI18n } from './i18n/use-i18n.ts';
+import { lazyPage } from './lib/lazy-page.ts';
 import { KpiPage } from './pages/KpiPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { PAGES } from './pages/page-specs.ts';
 
-const AttributionPage = lazy(() => import('./pages/AttributionPage.tsx').then((m) => ({ default: m.AttributionPage })));
-const DashboardsPage = lazy(() => import('./dashboards/DashboardsPage.tsx').then((m) => ({ default: m.DashboardsPage })));
-const DashboardView = lazy(() => import('./dashboards/DashboardView.tsx').then((m) => ({ default: m.DashboardView })));
-const GoalsPage = lazy(() => import('./goals/GoalsPage.tsx').then((m) => ({ default: m.GoalsPage })));
-const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
-const AlertsPage = lazy(() => import('./alerts/AlertsPage.tsx').then((m) => ({ default: m.AlertsPage })));
-const DeliverySettingsPage = lazy(() => import('./alerts/DeliverySettingsPage.tsx').then((m) => ({ default: m.DeliverySettingsPage })));
-const WorkspacesPage = lazy(() => import('./accounts/WorkspacesPage.tsx').then((m) => ({ default: m.WorkspacesPage })));
-const UsersPage = lazy(() => import('./accounts/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
-const AccountPage = lazy(() => import('./accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
-const ShareView = lazy(() => import('./share/ShareView.tsx').then((m) => ({ default: m.ShareView })));
+const AttributionPage = lazyPage(() => import('./pages/AttributionPage.tsx').then((m) => m.AttributionPage));
+const DashboardsPage = lazyPage(() => import('./dashboards/DashboardsPage.tsx').then((m) => m.DashboardsPage));
+const DashboardView = lazyPage(() => import('./dashboards/DashboardView.tsx').then((m) => m.DashboardView));
+const GoalsPage = lazyPage(() => import('./goals/GoalsPage.tsx').then((m) => m.GoalsPage));
+const ReportsPage = lazyPage(() => import('./reports/ReportsPage.tsx').then((m) => m.ReportsPage));
+const AlertsPage = lazyPage(() => import('./alerts/AlertsPage.tsx').then((m) => m.AlertsPage));
+const DeliverySettingsPage = lazyPage(() => import('./alerts/DeliverySettingsPage.tsx').then((m) => m.DeliverySettingsPage));
+const WorkspacesPage = lazyPage(() => import('./accounts/WorkspacesPage.tsx').then((m) => m.WorkspacesPage));
+const UsersPage = lazyPage(() => import('./accounts/UsersPage.tsx').then((m) => m.UsersPage));
+const AccountPage = lazyPage(() => import('./accounts/AccountPage.tsx').then((m) => m.AccountPage));
+const ShareView = lazyPage(() => import('./share/ShareView.tsx').then((m) => m.ShareView));
+
+/** The page a path opens, for the pages in chunks of their own. */
+function lazyPageAt(pathname: string): { preload(): Promise<unknown> } | undefined {
+  const [first, second] = pathname.split('/').filter((part) => part !== '');
+  switch (first) {
+    case 'attribution':
+      return AttributionPage;
+    case 'dashboards':
+      return second ? DashboardView : DashboardsPage;
+    case 'goals':
+      return GoalsPage;
+    case 'reports':
+      return ReportsPage;
+    case 'alerts':
+      return second === 'delivery' ? DeliverySettingsPage : AlertsPage;
+    case 'workspaces':
+      return WorkspacesPage;
+    case 'users':
+      return UsersPage;
+    case 'account':
+      return AccountPage;
+    case 'share':
+      return ShareView;
+    default:
+      return undefined;
+  }
+}
+
+// The page opened directly loads beside the first API requests, so it is there when the app renders it.
+void lazyPageAt(window.location.pathname)?.preload();
 
 /** A share link's read-only view stands alone; everything else is behind the sign-in (enforced mode). */
 export function App() {
