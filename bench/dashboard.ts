@@ -75,7 +75,9 @@ async function visit(path: string): Promise<Visit> {
 const rows: string[] = [];
 let worst = 0;
 for (const name of PAGES) {
-  await visit(`/${name}`); // warm: server caches, compiled queries, browser cache
+  // Warm: the server's result cache (kept while the data is unchanged), the browser cache. The
+  // first visit is reported beside the warm ones: its queries mostly run on the engine.
+  const first = await visit(`/${name}`);
   const visits: Visit[] = [];
   for (let i = 0; i < runs; i++) visits.push(await visit(`/${name}`));
   visits.sort((a, b) => a.interactive - b.interactive);
@@ -84,10 +86,10 @@ for (const name of PAGES) {
   const max = visits[visits.length - 1]?.interactive ?? 0;
   worst = Math.max(worst, median);
   rows.push(
-    `| /${name} | ${median.toFixed(0)} | ${max.toFixed(0)} | ${middle.apiDone.toFixed(0)} | ${middle.requests} | ${median <= TARGET_MS ? 'yes' : 'no'} |`,
+    `| /${name} | ${median.toFixed(0)} | ${max.toFixed(0)} | ${middle.apiDone.toFixed(0)} | ${middle.requests} | ${first.interactive.toFixed(0)} | ${median <= TARGET_MS ? 'yes' : 'no'} |`,
   );
   process.stdout.write(
-    `/${name}: median ${median.toFixed(0)} ms (API done at ${middle.apiDone.toFixed(0)} ms), max ${max.toFixed(0)} ms\n`,
+    `/${name}: median ${median.toFixed(0)} ms (API done at ${middle.apiDone.toFixed(0)} ms), max ${max.toFixed(0)} ms, first visit ${first.interactive.toFixed(0)} ms\n`,
   );
 }
 await session.close();
@@ -100,10 +102,13 @@ writeSection(
   `Each page of the built dashboard in headless chromium against \`northstar serve\` on the demo company
 (scale ${scale}, loaded in ${loadSeconds.toFixed(0)} s), warm (one visit first), ${runs} visits each. Time from
 navigation start until every tile shows its figures; "API done" is when the last API answer of
-that visit arrived (the rest is loading the app and drawing). Target: <= ${TARGET_MS} ms a page.
+that visit arrived (the rest is loading the app and drawing). Warm visits are answered from the
+server's query result cache, kept while the data is unchanged; "first visit" is the visit before
+them, whose queries mostly ran on DuckDB (other pages visited before may have cached a few).
+Target: <= ${TARGET_MS} ms a page, warm.
 
-| page | median ms | max ms | API done (median visit) ms | API requests | within ${TARGET_MS} ms |
-|---|---|---|---|---|---|
+| page | median ms | max ms | API done (median visit) ms | API requests | first visit ms | within ${TARGET_MS} ms |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Slowest page median: ${worst.toFixed(0)} ms.`,
