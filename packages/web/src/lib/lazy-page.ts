@@ -22,6 +22,7 @@ export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>
     return loading;
   };
   const Suspending = lazy(async () => ({ default: await preload() }));
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per page at module level, as React.lazy is
   const Page = (props: P) => createElement(loaded ?? Suspending, props);
   return Object.assign(Page, { preload });
 }
