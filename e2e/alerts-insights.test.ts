@@ -183,7 +183,8 @@ describe.runIf(run)('alerts and insights in Polish and Arabic (chromium)', () =>
     await item.getByTestId('alert-enabled').uncheck();
     await expect.poll(() => item.getAttribute('data-enabled')).toBe('false');
     await expect(item.textContent()).resolves.toContain('Wyłączony');
-    expect((await api<Rule>('GET', `/alerts/${created?.id}`)).enabled).toBe(false);
+    // The switch moves at once; the save lands a moment later.
+    await expect.poll(async () => (await api<Rule>('GET', `/alerts/${created?.id}`)).enabled).toBe(false);
     const after = await api<{ checked: number; fired: unknown[] }>('POST', '/alerts/evaluate', {
       at: new Date(Date.now() + 86_400_000).toISOString(),
     });
