@@ -140,8 +140,14 @@ function hostWorkspaces(options: AppOptions, secret: string): WorkspaceRouter {
       store,
       workspaces: undefined,
       member: { id, accounts, secret, router },
-      ingest: { ...options.ingest, ...(ingestLogDir === undefined ? {} : { logDir: ingestLogDir }), onPipeline },
+      // Never the default workspace's ingest log: each workspace's events go to its own (or none).
+      ingest: { ...withoutLogDir(options.ingest), ...(ingestLogDir === undefined ? {} : { logDir: ingestLogDir }), onPipeline },
     }),
   );
   return router;
+}
+
+function withoutLogDir(ingest: IngestRouteOptions | undefined): IngestRouteOptions {
+  const { logDir: _defaultWorkspaceLog, ...rest } = ingest ?? {};
+  return rest;
 }
