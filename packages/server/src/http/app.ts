@@ -8,7 +8,7 @@ import { privacyLoggerOptions } from '../ingest/privacy-log.ts';
 import type { MetadataStore } from '../meta/metadata-store.ts';
 import type { Store } from '../store/store.ts';
 import { type WorkspaceHosting, WorkspaceRouter } from '../workspaces/workspace-router.ts';
-import { type AuthOptions, createAuthContext } from './auth/auth-context.ts';
+import { type AuthContext, type AuthOptions, createAuthContext } from './auth/auth-context.ts';
 import { identityOf, installAuthorization } from './auth/authorize.ts';
 import { grantsOf } from './auth/identity.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimitOptions, registerSecurity } from './auth/security.ts';
@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const auth = member
     ? { ...createAuthContext({ ...authOptions, workspace: member.id }, store.metadata, member.accounts), secret: member.secret }
     : createAuthContext({ ...authOptions, workspace: authOptions.workspace ?? DEFAULT_WORKSPACE }, store.metadata);
-  const router = member ? member.router : options.workspaces ? hostWorkspaces(options, auth.secret) : undefined;
+  const router = member ? member.router : options.workspaces ? hostWorkspaces(options, auth) : undefined;
   if (router && !member) {
     // First of all hooks: another workspace's request runs under that workspace's security and limits.
     app.addHook('onRequest', router.dispatch);
@@ -131,18 +131,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 /** The router of a default workspace's app: each other workspace gets an app of its own. */
-function hostWorkspaces(options: AppOptions, secret: string): WorkspaceRouter {
+function hostWorkspaces(options: AppOptions, auth: AuthContext): WorkspaceRouter {
+  const { secret } = auth;
   const hosting = options.workspaces as WorkspaceHosting;
   const accounts = options.store.metadata;
-  const router: WorkspaceRouter = new WorkspaceRouter(options.store, accounts, secret, hosting, (id, store, ingestLogDir, onPipeline) =>
-    buildApp({
-      ...options,
-      store,
-      workspaces: undefined,
-      member: { id, accounts, secret, router },
-      // Never the default workspace's ingest log: each workspace's events go to its own (or none).
-      ingest: { ...withoutLogDir(options.ingest), ...(ingestLogDir === undefined ? {} : { logDir: ingestLogDir }), onPipeline },
-    }),
+  const router: WorkspaceRouter = new WorkspaceRouter(
+    options.store,
+    accounts,
+    secret,
+    auth.keys,
+    hosting,
+    (id, store, ingestLogDir, onPipeline) =>
+      buildApp({
+        ...options,
+        store,
+        workspaces: undefined,
+        member: { id, accounts, secret, router },
+        // Never the default workspace's ingest log: each workspace's events go to its own (or none).
+        ingest: { ...withoutLogDir(options.ingest), ...(ingestLogDir === undefined ? {} : { logDir: ingestLogDir }), onPipeline },
+      }),
   );
   return router;
 }

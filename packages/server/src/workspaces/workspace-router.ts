@@ -11,6 +11,7 @@
  * The tracker's `/api/v1/collect` is answered by the default app, which hands each batch to the
  * pipeline of the workspace its site is registered to (see SiteDirectory).
  */
+import fastifyCookie from '@fastify/cookie';
 import { AppError } from '@northstar/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeyVerifier } from '../auth/api-keys.ts';
@@ -52,19 +53,17 @@ interface OpenWorkspace {
 const SHARE_PATH = /^\/api\/v1\/share\/([^/?#]+)/;
 const BEARER = /^Bearer\s+\S+\s*$/i;
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
+/** Whether the verifier knows the key (valid and not revoked). */
+function issued(keys: ApiKeyVerifier, authorization: string): Promise<boolean> {
+  return keys.identify(authorization).then(
+    () => true,
+    () => false,
+  );
 }
 
 export class WorkspaceRouter {
   readonly sites: SiteDirectory;
   readonly #open = new Map<string, Promise<OpenWorkspace>>();
-  readonly #defaultKeys: ApiKeyVerifier;
   #known = new Set<string>();
   #closed = false;
 
@@ -72,11 +71,12 @@ export class WorkspaceRouter {
     readonly defaultStore: Store,
     private readonly accounts: MetadataStore,
     private readonly secret: string,
+    /** The default app's own key verifier (its keys live in the accounts metadata). */
+    private readonly defaultKeys: ApiKeyVerifier,
     private readonly hosting: WorkspaceHosting,
     private readonly build: WorkspaceAppFactory,
   ) {
     this.sites = new SiteDirectory(accounts);
-    this.#defaultKeys = new ApiKeyVerifier(accounts, 2000);
   }
 
   /** Opens every registered workspace (at start, so their jobs and ingest logs run). */
@@ -144,7 +144,8 @@ export class WorkspaceRouter {
     if (share) return this.ownerOfShareToken(decodeURIComponent(share[1] ?? ''));
     const authorization = request.headers.authorization;
     if (authorization !== undefined && BEARER.test(authorization)) return this.ownerOfKey(authorization);
-    const chosen = cookieValue(request.headers.cookie, WORKSPACE_COOKIE);
+    // The cookie plugin has not run yet: this hook comes first.
+    const chosen = request.headers.cookie ? fastifyCookie.parse(request.headers.cookie)[WORKSPACE_COOKIE] : undefined;
     if (chosen !== undefined && this.#known.has(chosen)) return chosen;
     return DEFAULT_WORKSPACE;
   }
@@ -158,22 +159,9 @@ export class WorkspaceRouter {
   }
 
   private async ownerOfKey(authorization: string): Promise<string> {
-    if (
-      await this.#defaultKeys.identify(authorization).then(
-        () => true,
-        () => false,
-      )
-    )
-      return DEFAULT_WORKSPACE;
+    if (await issued(this.defaultKeys, authorization)) return DEFAULT_WORKSPACE;
     for (const id of this.#known) {
-      const { keys } = await this.workspace(id);
-      if (
-        await keys.identify(authorization).then(
-          () => true,
-          () => false,
-        )
-      )
-        return id;
+      if (await issued((await this.workspace(id)).keys, authorization)) return id;
     }
     // Nobody issued it: the default app answers 401.
     return DEFAULT_WORKSPACE;
