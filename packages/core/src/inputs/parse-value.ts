@@ -17,13 +17,18 @@ export function isKnownCurrency(code: string): boolean {
   return currencies.has(code);
 }
 
+/** Zones found valid: building a DateTimeFormat to check one costs ~0.3 ms, on every query. */
+const validZones = new Set<string>();
+
 export function isValidTimezone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  validZones.add(zone); // IANA names: a bounded set
+  return true;
 }
 
 function validCalendarDate(y: number, m: number, d: number): boolean {

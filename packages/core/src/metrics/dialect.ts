@@ -60,6 +60,8 @@ export interface SqlDialect {
   /** Case-insensitive substring test of a text expression against a bound parameter. */
   containsText(expression: string, placeholder: string): string;
   toDouble(expression: string): string;
+  /** A bucket's index (a small integer of the compiler's own), typed alike in every UNION ALL branch. */
+  bucketIndex(index: number): string;
   /** A typed NULL so UNION ALL branches agree on column types. */
   nullOf(kind: 'double' | 'text'): string;
   concat(...parts: string[]): string;

@@ -40,7 +40,6 @@ function isAdditive(measure: MeasureDef): boolean {
 export function indexRows(plan: QueryPlan, rows: readonly Record<string, unknown>[], valueColumns: readonly string[]) {
   const ranges = [plan.range, ...(plan.comparison ? [plan.comparison.range] : [])];
   const buckets = ranges.map((range) => bucketsOf(range, plan.grain));
-  const labels = buckets.map((list) => new Map(list.map((b, i) => [plan.grain === 'all' ? 'all' : b.label, i])));
   const cells = new Map<string, Cell>();
   const combos = ranges.map(() => new Map<string, string[]>());
   for (const row of rows) {
@@ -48,8 +47,8 @@ export function indexRows(plan: QueryPlan, rows: readonly Record<string, unknown
     const dims = plan.dimensions.map((_, i) => String(row[`d${i}`]));
     const comboKey = JSON.stringify(dims);
     combos[r]?.set(comboKey, dims);
-    const index = row._p === null || row._p === undefined ? BASE : labels[r]?.get(String(row._p));
-    if (index === undefined) continue;
+    const index = row._p === null || row._p === undefined ? BASE : Number(row._p);
+    if (index !== BASE && !(Number.isInteger(index) && index >= 0 && index < (buckets[r]?.length ?? 0))) continue;
     const id = `${r}|${index}|${comboKey}`;
     let cell = cells.get(id);
     if (!cell) {

@@ -120,9 +120,20 @@ export function comparisonRange(range: DayRange, comparison: Comparison): DayRan
   return { from: range.from - (range.to - range.from), to: range.from };
 }
 
+/** Local midnights already worked out (a query binds a few dozen, the same on every visit). */
+const midnights = new Map<string, string>();
+const MAX_MIDNIGHTS = 50_000;
+
 /** The UTC instant of local midnight starting `day` in `timezone`, as 'YYYY-MM-DD HH:MM:SS'. */
 export function localMidnightUtc(day: number, timezone: string): string {
-  const { y, m, d } = parts(day);
-  const instant = new TZDate(y, m, d, timezone).getTime();
-  return new Date(instant).toISOString().slice(0, 19).replace('T', ' ');
+  const key = `${timezone}|${day}`;
+  let text = midnights.get(key);
+  if (text === undefined) {
+    const { y, m, d } = parts(day);
+    const instant = new TZDate(y, m, d, timezone).getTime();
+    text = new Date(instant).toISOString().slice(0, 19).replace('T', ' ');
+    if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
+    midnights.set(key, text);
+  }
+  return text;
 }

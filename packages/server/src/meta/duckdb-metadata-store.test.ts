@@ -27,4 +27,22 @@ describe('DuckDbMetadataStore', () => {
   it('refuses a field name that is not an identifier', async () => {
     await expect(store.metadata.findBy('users', "email') OR 1=1 --", 'x')).rejects.toThrow('bad field name');
   });
+
+  it('keeps lists between writes, never stale and never shared', async () => {
+    const meta = store.metadata;
+    await meta.put('goals', 'g1', { name: 'Demo' });
+    const first = await meta.list<{ name: string }>('goals');
+    (first[0] as { body: { name: string } }).body.name = 'changed by a caller';
+    expect((await meta.list<{ name: string }>('goals')).map((d) => d.body.name)).toEqual(['Demo']);
+    await meta.put('goals', 'g2', { name: 'Trial' });
+    expect((await meta.list('goals')).map((d) => d.id)).toEqual(['g1', 'g2']);
+    await meta.put('goals', 'g1', { name: 'Demo booked' });
+    expect((await meta.list<{ name: string }>('goals')).map((d) => d.body.name)).toEqual(['Demo booked', 'Trial']);
+    await meta.delete('goals', 'g2');
+    expect((await meta.list('goals')).map((d) => d.id)).toEqual(['g1']);
+    // A list read while a write is under way is answered but not kept.
+    const [during] = await Promise.all([meta.list('goals'), meta.put('goals', 'g3', { name: 'Late' })]);
+    expect(during.map((d) => d.id)).toEqual(['g1']);
+    expect((await meta.list('goals')).map((d) => d.id)).toEqual(['g1', 'g3']);
+  });
 });

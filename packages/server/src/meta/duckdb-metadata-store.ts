@@ -21,8 +21,22 @@ function toDocument<T>(row: Record<string, unknown>): MetaDocument<T> {
 
 const SELECT = `SELECT collection, id, CAST(body AS VARCHAR) AS body, created_at, updated_at FROM meta_documents`;
 
-/** Metadata documents in the embedded DuckDB file, through the store's serialised connection. */
+/** Collections longer than this are read afresh each time rather than kept. */
+const MAX_KEPT_ROWS = 1_000;
+
+/**
+ * Metadata documents in the embedded DuckDB file, through the store's serialised connection.
+ *
+ * Lists are kept in memory until a write to their collection: every query asks for the
+ * workspace's custom metrics, and reading them through the write queue cost ~1 ms a request,
+ * serialised behind every other request's. Only this process writes the file (DuckDB locks it)
+ * and every write goes through put/delete here. Each call still parses fresh documents.
+ */
 export class DuckDbMetadataStore implements MetadataStore {
+  private readonly lists = new Map<Collection, Record<string, unknown>[]>();
+  /** Bumped by every write, so a list read while a write ran is not kept. */
+  private generation = 0;
+
   constructor(private readonly run: Runner) {}
 
   async get<T>(collection: Collection, id: string): Promise<MetaDocument<T> | undefined> {
@@ -31,7 +45,25 @@ export class DuckDbMetadataStore implements MetadataStore {
   }
 
   async list<T>(collection: Collection): Promise<MetaDocument<T>[]> {
-    return (await this.run(`${SELECT} WHERE collection = $1 ORDER BY created_at, id`, [collection])).map((r) => toDocument<T>(r));
+    let rows = this.lists.get(collection);
+    if (!rows) {
+      const generation = this.generation;
+      rows = await this.run(`${SELECT} WHERE collection = $1 ORDER BY created_at, id`, [collection]);
+      if (generation === this.generation && rows.length <= MAX_KEPT_ROWS) this.lists.set(collection, rows);
+    }
+    return rows.map((r) => toDocument<T>(r));
+  }
+
+  /** Runs a write, forgetting the kept list of its collection before and after it. */
+  private async write<R>(collection: Collection, work: () => Promise<R>): Promise<R> {
+    this.generation++;
+    this.lists.delete(collection);
+    try {
+      return await work();
+    } finally {
+      this.generation++;
+      this.lists.delete(collection);
+    }
   }
 
   async findBy<T>(collection: Collection, field: string, value: string): Promise<MetaDocument<T>[]> {
@@ -45,16 +77,20 @@ export class DuckDbMetadataStore implements MetadataStore {
   }
 
   async put<T>(collection: Collection, id: string, body: T): Promise<MetaDocument<T>> {
-    await this.run(
-      `INSERT INTO meta_documents VALUES ($1, $2, $3, now(), now())
+    await this.write(collection, () =>
+      this.run(
+        `INSERT INTO meta_documents VALUES ($1, $2, $3, now(), now())
        ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, updated_at = now()`,
-      [collection, id, JSON.stringify(body)],
+        [collection, id, JSON.stringify(body)],
+      ),
     );
     return (await this.get<T>(collection, id)) as MetaDocument<T>;
   }
 
   async delete(collection: Collection, id: string): Promise<boolean> {
-    const rows = await this.run('DELETE FROM meta_documents WHERE collection = $1 AND id = $2 RETURNING id', [collection, id]);
+    const rows = await this.write(collection, () =>
+      this.run('DELETE FROM meta_documents WHERE collection = $1 AND id = $2 RETURNING id', [collection, id]),
+    );
     return rows.length > 0;
   }
 }

@@ -49,7 +49,7 @@ export async function applyAttributionModel(
   const out: Record<string, unknown>[] = rows.map((row) => (column in row ? { ...row, [column]: null } : row));
   const ranges = [plan.range, ...(plan.comparison ? [plan.comparison.range] : [])];
   for (const [r, range] of ranges.entries()) {
-    for (const bucket of bucketsOf(range, plan.grain)) {
+    for (const [period, bucket] of bucketsOf(range, plan.grain).entries()) {
       const result = await attributeQuery(
         store,
         {
@@ -61,7 +61,6 @@ export async function applyAttributionModel(
         },
         model,
       );
-      const period = plan.grain === 'all' ? 'all' : bucket.label;
       if (plan.dimensions.length === 0) {
         out.push({ _r: r, _p: period, [column]: result.totalValue });
         continue;

@@ -49,6 +49,7 @@ export const clickhouseDialect: SqlDialect = {
   dimensionValue: (e) => `ifNull(nullIf(toString(${e}), ''), '(none)')`,
   containsText: (e, p) => `(positionCaseInsensitiveUTF8(${e}, ${p}) > 0)`,
   toDouble: (e) => `toNullable(toFloat64(${e}))`,
+  bucketIndex: (index) => `toInt32(${Math.trunc(index)})`,
   nullOf: (kind) => (kind === 'double' ? 'CAST(NULL AS Nullable(Float64))' : 'CAST(NULL AS Nullable(String))'),
   concat: (...parts) => `concat(${parts.join(', ')})`,
 };

@@ -48,6 +48,7 @@ export const duckdbDialect: SqlDialect = {
   dimensionValue: (e) => `coalesce(NULLIF(CAST(${e} AS VARCHAR), ''), '(none)')`,
   containsText: (e, p) => `contains(lower(${e}), lower(CAST(${p} AS VARCHAR)))`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+  bucketIndex: (index) => String(Math.trunc(index)),
   nullOf: (kind) => (kind === 'double' ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)'),
   concat: (...parts) => `(${parts.join(' || ')})`,
 };

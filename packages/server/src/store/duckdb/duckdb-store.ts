@@ -416,10 +416,7 @@ export class DuckDbStore implements Store {
   }
 
   read(sql: string, params?: SqlParams): Promise<Record<string, unknown>[]> {
-    return this.readers.run(async (connection) => {
-      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[] | undefined);
-      return reader.getRowObjectsJS().map(toPlainRow);
-    });
+    return this.readers.read(sql, params as DuckDBValue[] | undefined).then((reader) => reader.getRowObjectsJS().map(toPlainRow));
   }
 
   async count(table: TableName): Promise<number> {

@@ -31,4 +31,25 @@ describe('DuckDbStore.read', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => store.read('SELECT $1 * 2 AS n', [i])));
     expect(answers.map((rows) => rows[0]?.n)).toEqual([0, 2, 4, 6, 8, 10, 12, 14]);
   });
+
+  it('reuses a prepared statement across new data, a changed table and a failure', async () => {
+    const sql = 'SELECT sum(n) AS s FROM prepared_probe WHERE n >= $1';
+    await store.query('CREATE TABLE prepared_probe (n INTEGER)');
+    await store.query('INSERT INTO prepared_probe VALUES (1), (2)');
+    // Enough calls that both connections of the pool hold the statement.
+    for (let i = 0; i < 4; i++) expect(await store.read(sql, [0])).toEqual([{ s: 3 }]);
+    await store.query('INSERT INTO prepared_probe VALUES (10)');
+    expect(await Promise.all([store.read(sql, [2]), store.read(sql, [2])])).toEqual([[{ s: 12 }], [{ s: 12 }]]);
+    await store.query('DROP TABLE prepared_probe');
+    await expect(store.read(sql, [0])).rejects.toThrow(/prepared_probe/);
+    await store.query('CREATE TABLE prepared_probe (label VARCHAR, n DOUBLE)');
+    await store.query("INSERT INTO prepared_probe VALUES ('a', 2.5), ('b', 4)");
+    expect(await Promise.all([store.read(sql, [0]), store.read(sql, [3])])).toEqual([[{ s: 6.5 }], [{ s: 4 }]]);
+  });
+
+  it('keeps serving past the prepared-statement limit', async () => {
+    const answers = await Promise.all(Array.from({ length: 300 }, (_, i) => store.read(`SELECT $1 + ${i} AS n`, [1])));
+    expect(answers.map((rows) => rows[0]?.n)).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(await store.read('SELECT $1 + 0 AS n', [5])).toEqual([{ n: 5 }]);
+  });
 });
