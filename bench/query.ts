@@ -124,7 +124,8 @@ const visitorIds = Int32Array.from(
   await column('SELECT CAST(dense_rank() OVER (ORDER BY visitor_id) AS INTEGER) FROM sessions ORDER BY started_at, session_id'),
 );
 // Whole columns, as the engine reads them: a missing time is NaN, which falls in no bucket.
-const nullable = async (sql: string) => Float64Array.from((await raw.runAndReadAll(sql)).getColumns()[0] ?? [], (v) => (v === null ? Number.NaN : Number(v)));
+const nullable = async (sql: string) =>
+  Float64Array.from((await raw.runAndReadAll(sql)).getColumns()[0] ?? [], (v) => (v === null ? Number.NaN : Number(v)));
 const reach = (stage: string) => nullable(`SELECT epoch_ms(${stage}_at) FROM contact_reach`);
 const leadAt = await reach('lead');
 const mqlAt = await reach('mql');
@@ -134,7 +135,7 @@ const dealWon = Uint8Array.from(await column("SELECT CAST(status = 'won' AS INTE
 const dealAmount = await ms('SELECT amount FROM deals');
 const orderAt = await ms('SELECT epoch_ms("timestamp") FROM orders');
 const orderAmount = await ms('SELECT amount FROM orders');
-const spendDay = Int32Array.from(await column('SELECT CAST(date - DATE \'1970-01-01\' AS INTEGER) FROM spend'));
+const spendDay = Int32Array.from(await column("SELECT CAST(date - DATE '1970-01-01' AS INTEGER) FROM spend"));
 const spendAmount = await ms('SELECT amount FROM spend');
 // 1 marketing, 2 sales, 0 other; 1 when the category is advertising.
 const spendDepartment = Uint8Array.from(
@@ -181,7 +182,8 @@ function spendIn(keep: (department: number, advertising: number) => boolean): Fl
   const sums = new Float64Array(12);
   for (let i = 0; i < spendDay.length; i++) {
     const b = bucketIn(dayBounds, spendDay[i] as number);
-    if (b >= 0 && keep(spendDepartment[i] as number, spendAdvertising[i] as number)) sums[b] = (sums[b] as number) + (spendAmount[i] as number);
+    if (b >= 0 && keep(spendDepartment[i] as number, spendAdvertising[i] as number))
+      sums[b] = (sums[b] as number) + (spendAmount[i] as number);
   }
   return sums;
 }
@@ -220,8 +222,16 @@ const LOOPS: Record<string, () => Float64Array> = {
   leads: () => countIn(leadAt),
   mqls: () => countIn(mqlAt),
   new_customers: () => countIn(customerAt),
-  cac: () => ratio(spendIn((department) => department > 0), countIn(customerAt)),
-  roas: () => ratio(salesIn(), spendIn((_, advertising) => advertising === 1)),
+  cac: () =>
+    ratio(
+      spendIn((department) => department > 0),
+      countIn(customerAt),
+    ),
+  roas: () =>
+    ratio(
+      salesIn(),
+      spendIn((_, advertising) => advertising === 1),
+    ),
   sales_revenue: salesIn,
 };
 

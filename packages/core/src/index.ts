@@ -6,6 +6,7 @@ export * from './goals/index.ts';
 export * from './inputs/kinds.ts';
 export * from './inputs/parse-value.ts';
 export * from './inputs/validate-row.ts';
+export * from './inputs/zoned-time.ts';
 export * from './insights/index.ts';
 export * from './metrics/index.ts';
 export * from './schema/tables.ts';

@@ -29,7 +29,7 @@
  * - progress = A / T (the raw share of the target reached), expectedToDate = T × e for additive
  *   KPIs (where a steady pace would be by now) and T for the others.
  */
-import { TZDate } from '@date-fns/tz';
+import { zonedDay } from '../inputs/zoned-time.ts';
 import type { DayRange } from '../metrics/periods.ts';
 import { localMidnightUtc } from '../metrics/periods.ts';
 import { DEFAULT_GOAL_TOLERANCE } from './goal.ts';
@@ -155,6 +155,5 @@ export function elapsedShare(range: DayRange, nowMs: number, timezone: string): 
 
 /** The day number of `nowMs`'s calendar date in `timezone`. */
 export function localDay(nowMs: number, timezone: string): number {
-  const local = new TZDate(nowMs, timezone);
-  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000;
+  return zonedDay(nowMs, timezone);
 }

@@ -1,5 +1,5 @@
-import { TZDate } from '@date-fns/tz';
 import type { ColumnSpec } from './kinds.ts';
+import { utcMs, zonedToUtcMs } from './zoned-time.ts';
 
 /** A parsed cell: string, number, epoch milliseconds (timestamps) or null when empty. */
 export type Cell = string | number | null;
@@ -50,8 +50,7 @@ export function parseTimestamp(text: string, timezone: string): number | undefin
   if (!validCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;
   if (offset === undefined) {
-    const zoned = new TZDate(y, mo - 1, d, h, mi, s, ms, timezone);
-    return zoned.getTime();
+    return zonedToUtcMs(utcMs(y, mo, d, h, mi, s, ms), timezone);
   }
   let offsetMinutes = 0;
   if (offset.toUpperCase() !== 'Z') {

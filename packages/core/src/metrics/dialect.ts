@@ -5,13 +5,6 @@ import type { TruncGrain } from './types.ts';
  * behind this interface, so one metric definition compiles to DuckDB and ClickHouse alike.
  * Implementations are plain objects of pure string builders.
  */
-/** UTC offsets over a window, with the window ends and step ends as timestamp placeholders. */
-export interface LocalTimeSchedule {
-  from: string;
-  to: string;
-  steps: Array<{ until: string | null; offsetSeconds: number }>;
-}
-
 export interface SqlDialect {
   readonly name: string;
   /** Placeholder of the n-th bound parameter (1-based). */
@@ -25,12 +18,8 @@ export interface SqlDialect {
   textParam(placeholder: string): string;
   /** A bound parameter holding 'YYYY-MM-DD' read as a date. */
   dateParam(placeholder: string): string;
-  /**
-   * The wall-clock time in `timezone` (an expression, usually a parameter) of a UTC timestamp.
-   * With a schedule, instants inside its window may use the schedule's offsets instead of a
-   * per-row timezone conversion (same result, much cheaper); those outside use the conversion.
-   */
-  toLocalTime(timestamp: string, timezone: string, schedule?: LocalTimeSchedule): string;
+  /** The wall-clock time in `timezone` (an expression, usually a parameter) of a UTC timestamp. */
+  toLocalTime(timestamp: string, timezone: string): string;
   /** Start of the day/ISO week (Monday)/month/quarter/year holding a local time or date, as a date. */
   dateTrunc(grain: TruncGrain, value: string): string;
   /** Whole months from the first to the second month-start date. */

@@ -3,8 +3,8 @@
  * the comparison range, and the UTC instants of local midnights. Dates are day numbers (days since
  * 1970-01-01) so arithmetic is exact and free of the host's timezone.
  */
-import { TZDate } from '@date-fns/tz';
 import { assertUnreachable } from '../errors/app-error.ts';
+import { zonedToUtcMs } from '../inputs/zoned-time.ts';
 import type { Grain } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -129,8 +129,7 @@ export function localMidnightUtc(day: number, timezone: string): string {
   const key = `${timezone}|${day}`;
   let text = midnights.get(key);
   if (text === undefined) {
-    const { y, m, d } = parts(day);
-    const instant = new TZDate(y, m, d, timezone).getTime();
+    const instant = zonedToUtcMs(day * DAY_MS, timezone);
     text = new Date(instant).toISOString().slice(0, 19).replace('T', ' ');
     if (midnights.size >= MAX_MIDNIGHTS) midnights.clear();
     midnights.set(key, text);

@@ -2,9 +2,9 @@
  * Plan: validate a request against the catalog and settle everything the SQL needs: the metrics
  * and measures, the ranges as days, the grain, timezone, dimensions and filters.
  */
-import { TZDate } from '@date-fns/tz';
 import { AppError } from '../errors/app-error.ts';
 import { isValidTimezone } from '../inputs/parse-value.ts';
+import { zonedDay } from '../inputs/zoned-time.ts';
 import { bucketsOf, comparisonRange, type DayRange, parseDay } from './periods.ts';
 import type { QueryFilter, QueryRequest } from './request.ts';
 import { allowedDimensions, metricMeasures } from './resolve.ts';
@@ -60,8 +60,7 @@ function resolveRange(request: QueryRequest, timezone: string, now: Date): DayRa
       throw new AppError('badDate', `bad date '${text}' for '${field}' (expected YYYY-MM-DD)`, { field, value: text });
     return parsed;
   };
-  const local = new TZDate(now.getTime(), timezone);
-  const today = Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / 86_400_000;
+  const today = zonedDay(now.getTime(), timezone);
   const to = day('to') ?? today + 1;
   const from = day('from') ?? to - DEFAULT_DAYS;
   if (from >= to)

@@ -4,8 +4,7 @@ import type { SqlDialect } from '../dialect.ts';
  * ClickHouse, from Debian's 18.16 to current releases. Parameters are placeholders ($1 …) that the
  * ClickHouse store replaces with escaped literals (18.16 has no server-side query parameters), so
  * a bound time zone is a constant as toTimeZone requires. Local times keep their zone in the
- * DateTime type, so toDate/toMonday/toStartOfMonth truncate in that zone. The offset schedule
- * is not used: toTimeZone is cheap here.
+ * DateTime type, so toDate/toMonday/toStartOfMonth truncate in that zone.
  */
 const TRUNC = { day: 'toDate', week: 'toMonday', month: 'toStartOfMonth', quarter: 'toStartOfQuarter', year: 'toStartOfYear' } as const;
 

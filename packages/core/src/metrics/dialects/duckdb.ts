@@ -1,21 +1,10 @@
-import type { LocalTimeSchedule, SqlDialect } from '../dialect.ts';
+import type { SqlDialect } from '../dialect.ts';
 
 const TRUNC_UNITS = { day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year' } as const;
 
 /** timezone('UTC', ts) reads the stored instant as UTC; timezone(zone, tstz) gives its local wall time. */
 function exactLocalTime(ts: string, zone: string): string {
   return `timezone(${zone}, timezone('UTC', ${ts}))`;
-}
-
-/** ICU conversion costs ~0.4 µs a row; adding the offset of the row's step is nearly free. */
-function scheduledLocalTime(ts: string, zone: string, schedule: LocalTimeSchedule): string {
-  const shift = (seconds: number) => (seconds === 0 ? ts : `(${ts} + to_seconds(${Math.trunc(seconds)}))`);
-  const steps = schedule.steps.map((step) =>
-    step.until === null
-      ? `ELSE ${shift(step.offsetSeconds)}`
-      : `WHEN ${ts} < CAST(${step.until} AS TIMESTAMP) THEN ${shift(step.offsetSeconds)}`,
-  );
-  return `(CASE WHEN ${ts} < CAST(${schedule.from} AS TIMESTAMP) OR ${ts} >= CAST(${schedule.to} AS TIMESTAMP) THEN ${exactLocalTime(ts, zone)} ${steps.join(' ')} END)`;
 }
 
 /** DuckDB (with ICU for time zones). date_trunc('week') starts weeks on Monday (ISO). */
@@ -27,7 +16,7 @@ export const duckdbDialect: SqlDialect = {
   timestampParam: (p) => `CAST(${p} AS TIMESTAMP)`,
   textParam: (p) => `CAST(${p} AS VARCHAR)`,
   dateParam: (p) => `CAST(${p} AS DATE)`,
-  toLocalTime: (ts, zone, schedule) => (schedule ? scheduledLocalTime(ts, zone, schedule) : exactLocalTime(ts, zone)),
+  toLocalTime: (ts, zone) => exactLocalTime(ts, zone),
   dateTrunc: (grain, value) => `CAST(date_trunc('${TRUNC_UNITS[grain]}', ${value}) AS DATE)`,
   monthsBetween: (a, b) => `date_diff('month', ${a}, ${b})`,
   formatDate: (date) => `CAST(${date} AS VARCHAR)`,

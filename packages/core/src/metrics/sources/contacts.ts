@@ -107,21 +107,30 @@ export const CONTACT_SOURCES: SourceDef[] = [
       const stageName = `CASE ${LIFECYCLE.map((s, i) => `WHEN r.furthest_rank = ${i} THEN '${s}'`).join(' ')} END`;
       const open = `r.furthest_rank < ${LIFECYCLE.length - 1}`;
       const month = (column: string) => d.dateTrunc('month', d.toLocalTime(column, context.timezone()));
-      const monthsToChurn = context.needs.has('months_to_churn')
-        ? `CASE WHEN ${customer} THEN ${d.monthsBetween(month('r.customer_at'), month('r.churned_at'))} END AS months_to_churn,`
-        : '';
       const attributes = ATTRIBUTE_COLUMNS.some((c) => context.needs.has(c));
       const reach = context.derivedTables.has(CONTACT_REACH_TABLE) ? CONTACT_REACH_TABLE : `(${reachSql(d)})`;
-      const funnel = `SELECT r.*, ${attributes ? 'a.owner, a.program, a.pipeline, a.channel, a.source, a.medium, a.campaign, a.country, a.network,' : ''}
-          ${context.needs.has('lead_from_web') ? 'a.first_session_at IS NOT NULL AND a.first_session_at <= r.lead_at AS lead_from_web,' : ''}
-          ${stageName} AS furthest_stage, ${monthsToChurn}
-          CASE WHEN ${customer} THEN r.customer_at END AS active_from,
-          CASE WHEN ${customer} THEN r.churned_at END AS active_to,
-          ${d.secondsBetween('r.lead_at', 'r.customer_at')} / 86400.0 AS cycle_days,
-          CASE WHEN ${open} AND r.lost_at IS NOT NULL THEN r.lost_at
-               WHEN ${open} THEN ${d.addSeconds('r.last_stage_at', INACTIVE_DAYS * 86400)} END AS dropped_at,
-          ${open} AND r.lost_at IS NOT NULL AS dropped_lost,
-          ${open} AND r.lost_at IS NULL AS dropped_inactive
+      // Only the columns the query reads: DuckDB binds every expression of the select list again
+      // on each run of a prepared statement, read or not.
+      const computed: Record<string, () => string> = {
+        lead_from_web: () => 'a.first_session_at IS NOT NULL AND a.first_session_at <= r.lead_at',
+        furthest_stage: () => stageName,
+        months_to_churn: () => `CASE WHEN ${customer} THEN ${d.monthsBetween(month('r.customer_at'), month('r.churned_at'))} END`,
+        active_from: () => `CASE WHEN ${customer} THEN r.customer_at END`,
+        active_to: () => `CASE WHEN ${customer} THEN r.churned_at END`,
+        cycle_days: () => `${d.secondsBetween('r.lead_at', 'r.customer_at')} / 86400.0`,
+        dropped_at: () => `CASE WHEN ${open} AND r.lost_at IS NOT NULL THEN r.lost_at
+               WHEN ${open} THEN ${d.addSeconds('r.last_stage_at', INACTIVE_DAYS * 86400)} END`,
+        dropped_lost: () => `${open} AND r.lost_at IS NOT NULL`,
+        dropped_inactive: () => `${open} AND r.lost_at IS NULL`,
+      };
+      const columns = [
+        'r.*',
+        ...(attributes ? ['a.owner, a.program, a.pipeline, a.channel, a.source, a.medium, a.campaign, a.country, a.network'] : []),
+        ...Object.entries(computed)
+          .filter(([name]) => context.needs.has(name))
+          .map(([name, expression]) => `${expression()} AS ${name}`),
+      ];
+      const funnel = `SELECT ${columns.join(',\n          ')}
         FROM ${reach} r${attributes ? ` LEFT JOIN (${contactAttributesSql(context)}) a ON a.contact_id = r.contact_id` : ''}`;
       return context.needs.has('vendor') ? withVendorsSql(funnel) : funnel;
     },
