@@ -4,7 +4,7 @@
  * in bucket order from their baseline, and `snapshot` measures resolved per key then summed.
  */
 
-import { measureColumns } from './compile-query.ts';
+import { BOTH_RANGES, measureColumns } from './compile-query.ts';
 import { type Bucket, bucketsOf } from './periods.ts';
 import type { QueryPlan } from './plan-query.ts';
 import type { MeasureDef } from './types.ts';
@@ -42,12 +42,17 @@ export function indexRows(plan: QueryPlan, rows: readonly Record<string, unknown
   const buckets = ranges.map((range) => bucketsOf(range, plan.grain));
   const cells = new Map<string, Cell>();
   const combos = ranges.map(() => new Map<string, string[]>());
+  const comparisonBuckets = buckets[1]?.length ?? 0;
   for (const row of rows) {
-    const r = Number(row._r);
+    let r = Number(row._r);
+    let index = row._p === null || row._p === undefined ? BASE : Number(row._p);
+    if (r === BOTH_RANGES) {
+      r = index < comparisonBuckets ? 1 : 0;
+      if (r === 0) index -= comparisonBuckets;
+    }
     const dims = plan.dimensions.map((_, i) => String(row[`d${i}`]));
     const comboKey = JSON.stringify(dims);
     combos[r]?.set(comboKey, dims);
-    const index = row._p === null || row._p === undefined ? BASE : Number(row._p);
     if (index !== BASE && !(Number.isInteger(index) && index >= 0 && index < (buckets[r]?.length ?? 0))) continue;
     const id = `${r}|${index}|${comboKey}`;
     let cell = cells.get(id);
