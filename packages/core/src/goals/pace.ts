@@ -29,7 +29,7 @@
  * - progress = A / T (the raw share of the target reached), expectedToDate = T × e for additive
  *   KPIs (where a steady pace would be by now) and T for the others.
  */
-import { zonedDay } from '../inputs/zoned-time.ts';
+import { localDay } from '../inputs/zoned-time.ts';
 import type { DayRange } from '../metrics/periods.ts';
 import { localMidnightUtc } from '../metrics/periods.ts';
 import { DEFAULT_GOAL_TOLERANCE } from './goal.ts';
@@ -151,9 +151,4 @@ export function elapsedShare(range: DayRange, nowMs: number, timezone: string): 
   const start = instantOf(range.from, timezone);
   const end = instantOf(range.to, timezone);
   return Math.min(1, Math.max(0, (nowMs - start) / (end - start)));
-}
-
-/** The day number of `nowMs`'s calendar date in `timezone`. */
-export function localDay(nowMs: number, timezone: string): number {
-  return zonedDay(nowMs, timezone);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { localMidnightUtc, parseDay } from '../metrics/periods.ts';
 import { parseTimestamp } from './parse-value.ts';
-import { utcMs, wallClockMs, zonedDay, zonedToUtcMs, zoneOffsetMs } from './zoned-time.ts';
+import { localDay, utcMs, wallClockMs, zonedToUtcMs, zoneOffsetMs } from './zoned-time.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -30,8 +30,8 @@ describe('zoned time', () => {
     expect(localMidnightUtc(parseDay('1940-01-01') as number, 'Asia/Kolkata')).toBe('1939-12-31 18:30:00');
     expect(iso(zonedToUtcMs(Date.UTC(2026, 0, 1, 12), 'Asia/Kathmandu'))).toBe('2026-01-01T06:15:00.000Z');
     expect(new Date(utcMs(50, 3, 1)).getUTCFullYear()).toBe(50);
-    expect(zonedDay(Date.UTC(2026, 2, 8, 4, 59, 59), 'America/New_York')).toBe(parseDay('2026-03-07'));
-    expect(zonedDay(Date.UTC(2026, 2, 8, 5), 'America/New_York')).toBe(parseDay('2026-03-08'));
+    expect(localDay(Date.UTC(2026, 2, 8, 4, 59, 59), 'America/New_York')).toBe(parseDay('2026-03-07'));
+    expect(localDay(Date.UTC(2026, 2, 8, 5), 'America/New_York')).toBe(parseDay('2026-03-08'));
   });
 
   it('finds an instant back from its own wall clock, the earlier one when the wall time repeats', () => {

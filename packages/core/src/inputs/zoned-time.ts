@@ -67,7 +67,7 @@ export function zonedToUtcMs(wall: number, zone: string): number {
   return Number.isFinite(earliest) ? earliest : wall - Math.min(...offsets);
 }
 
-/** The calendar day (days since 1970-01-01) in `zone` at an instant. */
-export function zonedDay(instant: number, zone: string): number {
+/** The day number (days since 1970-01-01) of an instant's calendar date in `zone`. */
+export function localDay(instant: number, zone: string): number {
   return Math.floor(wallClockMs(instant, zone) / DAY_MS);
 }

@@ -143,15 +143,15 @@ class Compiler {
    */
   period(source: SourceDef, column: string, range: DayRange): string {
     if (this.plan.grain === 'all') return this.d.bucketIndex(0);
-    return this.periodOf(source, column, bucketsOf(range, this.plan.grain), (i) => i);
+    return this.periodOf(source, column, bucketsOf(range, this.plan.grain));
   }
 
-  /** `index(i)` of the i-th among consecutive `buckets` holding a time column restricted to them. */
-  periodOf(source: SourceDef, column: string, buckets: readonly DayRange[], index: (i: number) => number): string {
+  /** The index of the bucket, among consecutive `buckets`, holding a time column restricted to them. */
+  periodOf(source: SourceDef, column: string, buckets: readonly DayRange[]): string {
     const c = this.col(column);
     const pick = (lo: number, hi: number): string => {
       const mid = (lo + hi) >> 1;
-      if (hi - lo === 1) return this.d.bucketIndex(index(lo));
+      if (hi - lo === 1) return this.d.bucketIndex(lo);
       const start = (buckets[mid] as { from: number }).from;
       return `(CASE WHEN ${c} < ${this.bound(source, column, start)} THEN ${pick(lo, mid)} ELSE ${pick(mid, hi)} END)`;
     };
@@ -262,11 +262,7 @@ class Compiler {
   ): Branch {
     const dims = this.dimensions(source);
     const period = bucket ?? (time === null ? 'NULL' : this.period(source, time, dayRange));
-    const groupBy = [
-      ...(time === null ? [] : ['_p']),
-      ...dims.map((_, i) => `d${i}`),
-      ...(key === null ? [] : ['_k']),
-    ];
+    const groupBy = [...(time === null ? [] : ['_p']), ...dims.map((_, i) => `d${i}`), ...(key === null ? [] : ['_k'])];
     return {
       range,
       period,
@@ -373,7 +369,7 @@ class Compiler {
     // time): one CASE and one group key instead of a range CASE beside a bucket CASE (17 % less
     // on a scan). measure-values splits it back into range and bucket.
     const buckets = [...this.bucketsIn(previous), ...this.bucketsIn(current)];
-    const period = this.periodOf(source, time, buckets, (i) => i);
+    const period = this.periodOf(source, time, buckets);
     const values = Object.fromEntries(measures.map((m) => [m.id, this.aggregate(source, m, buckets)]));
     return this.branch(source, BOTH_RANGES, both, time, values, [this.inRange(source, time, both)], null, period);
   }
@@ -387,9 +383,9 @@ class Compiler {
     return bucketsOf(range, this.plan.grain).map((bucket, index) => {
       let window: DayRange = bucket;
       for (let i = 0; i < shift; i++) window = comparisonRange(window, 'previous');
-      const label = this.d.bucketIndex(index);
+      const period = this.d.bucketIndex(index);
       const values = Object.fromEntries(measures.map((m) => [m.id, this.aggregate(source, m, this.bucketsIn(window))]));
-      return this.branch(source, r, window, time, values, [this.inRange(source, time, window)], null, label);
+      return this.branch(source, r, window, time, values, [this.inRange(source, time, window)], null, period);
     });
   }
 }

@@ -4,7 +4,7 @@
  */
 import { AppError } from '../errors/app-error.ts';
 import { isValidTimezone } from '../inputs/parse-value.ts';
-import { zonedDay } from '../inputs/zoned-time.ts';
+import { localDay } from '../inputs/zoned-time.ts';
 import { bucketsOf, comparisonRange, type DayRange, parseDay } from './periods.ts';
 import type { QueryFilter, QueryRequest } from './request.ts';
 import { allowedDimensions, metricMeasures } from './resolve.ts';
@@ -60,7 +60,7 @@ function resolveRange(request: QueryRequest, timezone: string, now: Date): DayRa
       throw new AppError('badDate', `bad date '${text}' for '${field}' (expected YYYY-MM-DD)`, { field, value: text });
     return parsed;
   };
-  const today = zonedDay(now.getTime(), timezone);
+  const today = localDay(now.getTime(), timezone);
   const to = day('to') ?? today + 1;
   const from = day('from') ?? to - DEFAULT_DAYS;
   if (from >= to)

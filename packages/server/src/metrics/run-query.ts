@@ -11,13 +11,13 @@ import {
   DEFAULT_CATALOG,
   duckdbDialect,
   isValidTimezone,
+  localDay,
   planQuery,
   type QueryPlan,
   type QueryRequest,
   type QueryResult,
   type SqlDialect,
   shapeResult,
-  zonedDay,
 } from '@northstar/core';
 import type { SqlParams, Store } from '../store/store.ts';
 import { applyAttributionModel, needsEngineAttribution } from './model-attribution.ts';
@@ -64,7 +64,7 @@ function planned(catalog: Catalog, request: QueryRequest, store: Store, timezone
   const at = now ?? new Date();
   const derivedTables = store.derivedTables ?? [];
   // An unknown timezone is left to planQuery, which names it in a 400.
-  const today = isValidTimezone(timezone) ? zonedDay(at.getTime(), timezone) : null;
+  const today = isValidTimezone(timezone) ? localDay(at.getTime(), timezone) : null;
   const key = JSON.stringify([request, timezone, today, store.engine, derivedTables]);
   let kept = plannedByCatalog.get(catalog);
   if (!kept) {
