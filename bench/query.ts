@@ -2,11 +2,13 @@
  * Overview dashboard: the 10 headline KPI tiles (each a monthly series with the previous period),
  * over the demo company at a scale, warm. Compared in one run with the same SQL on a plain DuckDB
  * connection (prepared once, as the store's read pool keeps it), with that SQL on an empty
- * database of the same schema (DuckDB's fixed cost of the statement), and with hand-written
- * typed-array loops over the same columns that must produce the tile's own numbers.
+ * database of the same schema (DuckDB's fixed cost of the statement), with DuckDB's own profile of
+ * each tile (planning vs execution), and with hand-written typed-array loops over the same columns
+ * that must produce the tile's own numbers.
  * Usage: npx tsx bench/query.ts [scale]   (the demo database is cached in bench/.data/)
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
 import { compileQuery, DEFAULT_CATALOG, duckdbDialect, parseTimestamp, planQuery, type QueryRequest } from '@northstar/core';
@@ -76,8 +78,19 @@ async function serverTile(metric: string): Promise<Rows> {
   return (response.json() as { rows: Rows }).rows;
 }
 
-async function serverSet(): Promise<number> {
+/** The whole set as the dashboard asks it: one POST /api/v1/query/batch (web/src/api/query-batch.ts). */
+async function serverBatch(): Promise<number> {
   clearQueryCache(store); // time the queries, not the result cache
+  const t = performance.now();
+  const response = await app.inject({ method: 'POST', url: '/api/v1/query/batch', payload: { queries: TILES.map(request) } });
+  const { results } = response.json() as { results: Array<{ rows?: Rows; status?: number }> };
+  if (response.statusCode !== 200 || results.some((r) => !r.rows)) throw new Error(`batch: ${response.body}`);
+  return performance.now() - t;
+}
+
+/** The whole set as ten POST /api/v1/query at once. */
+async function serverSet(): Promise<number> {
+  clearQueryCache(store);
   const t = performance.now();
   await Promise.all(TILES.map(serverTile));
   return performance.now() - t;
@@ -109,6 +122,33 @@ async function rawSetTwoConnections(): Promise<number> {
   const t = performance.now();
   await Promise.all([lane(prepared), lane(prepared2)]);
   return performance.now() - t;
+}
+
+// A third connection with DuckDB's profiler on (per connection, so the timed runs above are not
+// profiled): each run writes its profile, which splits the statement into planning (bind, optimise,
+// physical plan: done again on every run, as DuckDB re-plans a statement with bound parameters)
+// and execution (the operators' time, summed over DuckDB's threads: the scan proper).
+const profiled = await store.openRawConnection();
+const preparedProfiled = await prepareAll(profiled);
+const profilePath = join(tmpdir(), `northstar-bench-profile-${process.pid}.json`);
+await profiled.run("PRAGMA enable_profiling = 'json'");
+await profiled.run("PRAGMA profiling_mode = 'detailed'");
+await profiled.run(`PRAGMA profiling_output = '${profilePath}'`);
+interface Profile {
+  query_name: string;
+  planner: number;
+  all_optimizers: number;
+  physical_planner: number;
+  cpu_time: number;
+}
+async function profileTile(i: number): Promise<{ planning: number; execution: number }> {
+  await runPrepared(preparedProfiled, i);
+  const profile = JSON.parse(readFileSync(profilePath, 'utf8')) as Profile;
+  if (profile.query_name.trim() !== compiled[i]?.sql.trim()) throw new Error(`the profile read is not ${TILES[i]}'s`);
+  return {
+    planning: (profile.planner + profile.all_optimizers + profile.physical_planner) * 1000,
+    execution: profile.cpu_time * 1000,
+  };
 }
 
 // Typed arrays of the same columns the tiles read. Month boundaries of the previous and current
@@ -256,77 +296,100 @@ for (const [metric, loop] of Object.entries(LOOPS)) checkLoop(metric, await serv
 
 // Warm up, then interleave server and raw runs so both see the same machine state.
 for (let r = 0; r < 3; r++) {
+  await serverBatch();
   await serverSet();
   await rawSet();
   await rawSetTwoConnections();
+  for (let i = 0; i < TILES.length; i++) await profileTile(i);
   for (const loop of Object.values(LOOPS)) timeLoop(loop);
 }
+const batch: number[] = [];
 const server: number[] = [];
 const rawTimes: number[] = [];
 const rawParallel: number[] = [];
 const perTile: number[][] = TILES.map(() => []);
 const perTileEmpty: number[][] = TILES.map(() => []);
+const perTilePlanning: number[][] = TILES.map(() => []);
+const perTileExecution: number[][] = TILES.map(() => []);
 const perTileLoop: number[][] = TILES.map(() => []);
-for (let r = 0; r < 20; r++) {
-  server.push(await serverSet());
-  rawParallel.push(await rawSetTwoConnections());
+// The three whole-set runs take turns at going first: the first follows the per-tile runs and
+// loops below, which leave other data in the CPU caches.
+const wholeSets: Array<[() => Promise<number>, number[]]> = [
+  [serverBatch, batch],
+  [serverSet, server],
+  [rawSetTwoConnections, rawParallel],
+];
+for (let r = 0; r < 21; r++) {
+  for (let k = 0; k < wholeSets.length; k++) {
+    const [run, times] = wholeSets[(r + k) % wholeSets.length] as [() => Promise<number>, number[]];
+    times.push(await run());
+  }
   let total = 0;
   for (let i = 0; i < TILES.length; i++) {
     const t = await runPrepared(prepared, i);
     perTile[i]?.push(t);
     total += t;
     perTileEmpty[i]?.push(await runPrepared(preparedEmpty, i));
+    const { planning, execution } = await profileTile(i);
+    perTilePlanning[i]?.push(planning);
+    perTileExecution[i]?.push(execution);
     const loop = LOOPS[TILES[i] as string];
     if (loop) perTileLoop[i]?.push(timeLoop(loop));
   }
   rawTimes.push(total);
 }
+const median = (xs: number[] | undefined) => percentile(xs ?? [], 0.5);
 const tileRows = TILES.map((metric, i) => {
-  const sql = percentile(perTile[i] ?? [], 0.5);
-  const fixed = percentile(perTileEmpty[i] ?? [], 0.5);
-  const scan = Math.max(0, sql - fixed);
-  const cells = `| ${metric} | ${sql.toFixed(2)} ms | ${fixed.toFixed(2)} ms | ${scan.toFixed(2)} ms |`;
+  const sql = median(perTile[i]);
+  const execution = median(perTileExecution[i]);
+  const cells = `| ${metric} | ${sql.toFixed(2)} ms | ${median(perTileEmpty[i]).toFixed(2)} ms | ${median(perTilePlanning[i]).toFixed(2)} ms | ${execution.toFixed(2)} ms |`;
   if (!LOOPS[metric]) return { metric, met: true, row: `${cells} — | — | — |` };
-  const loopMs = percentile(perTileLoop[i] ?? [], 0.5);
+  const loopMs = median(perTileLoop[i]);
   return {
     metric,
-    met: scan / loopMs <= 3,
-    row: `${cells} ${loopMs.toFixed(2)} ms | ${(scan / loopMs).toFixed(1)} × | ${(sql / loopMs).toFixed(1)} × |`,
+    met: execution / loopMs <= 3,
+    row: `${cells} ${loopMs.toFixed(2)} ms | ${(execution / loopMs).toFixed(1)} × | ${(sql / loopMs).toFixed(1)} × |`,
   };
 });
 await app.close();
-for (const statement of [...prepared, ...prepared2, ...preparedEmpty]) statement.destroySync();
+for (const statement of [...prepared, ...prepared2, ...preparedEmpty, ...preparedProfiled]) statement.destroySync();
 raw.closeSync();
 raw2.closeSync();
+profiled.closeSync();
 emptyRaw.closeSync();
 await empty.close();
 await store.close();
 
+const batchP50 = percentile(batch, 0.5);
+const batchP95 = percentile(batch, 0.95);
 const serverP50 = percentile(server, 0.5);
 const serverP95 = percentile(server, 0.95);
 const rawP50 = percentile(rawTimes, 0.5);
 const parallelP50 = percentile(rawParallel, 0.5);
 // Against the faster way of running the plain SQL, so the server's own parallelism earns nothing.
 const plainBest = Math.min(rawP50, parallelP50);
+const overhead = (p50: number) => `${(((p50 - plainBest) / plainBest) * 100).toFixed(0)} %`;
 const missed = tileRows.filter((t) => !t.met).map((t) => t.metric);
 writeSection(
   `Overview query set (demo scale ${scale})`,
   `npx tsx bench/query.ts ${scale}`,
-  `${events.toLocaleString('en-US')} events, ${sessionsCount.toLocaleString('en-US')} sessions; 10 tiles (${TILES.join(', ')}), each a monthly series over ${from} – ${to} with the previous period; 20 warm runs after 3 warm-ups, the server's result cache cleared before each. The compiled SQL reads the derived tables the DuckDB store keeps up to date on load (${store.derivedTables.join(', ')}: packages/server/src/store/duckdb/derived-tables.ts). The plain-DuckDB figures run that same SQL on plain connections of the same database, prepared once and bound each run, as the store's read pool keeps its statements (packages/server/src/store/duckdb/read-pool.ts). The server's overhead is taken over the faster of the two plain runs.
+  `${events.toLocaleString('en-US')} events, ${sessionsCount.toLocaleString('en-US')} sessions; 10 tiles (${TILES.join(', ')}), each a monthly series over ${from} – ${to} with the previous period; 21 warm runs after 3 warm-ups (the whole-set runs taking turns at going first), the server's result cache cleared before each. The dashboard asks a page's tiles in one POST /api/v1/query/batch (packages/web/src/api/query-batch.ts), so that is the whole set's main figure; ten POST /api/v1/query at once are timed too. The compiled SQL reads the derived tables the DuckDB store keeps up to date on load (${store.derivedTables.join(', ')}: packages/server/src/store/duckdb/derived-tables.ts). The plain-DuckDB figures run that same SQL on plain connections of the same database, prepared once and bound each run, as the store's read pool keeps its statements (packages/server/src/store/duckdb/read-pool.ts). The server's overhead is taken over the faster of the two plain runs.
 
 | figure | value | target |
 |---|---|---|
-| server, whole set through POST /api/v1/query (inject), p50 | ${serverP50.toFixed(0)} ms | |
-| server, whole set, p95 | ${serverP95.toFixed(0)} ms | ≤ 300 ms |
+| server, whole set in one POST /api/v1/query/batch (inject), p50 | ${batchP50.toFixed(0)} ms | |
+| server, whole set in one batch, p95 | ${batchP95.toFixed(0)} ms | ≤ 300 ms |
+| server, whole set as ten POST /api/v1/query at once, p50 / p95 | ${serverP50.toFixed(0)} ms / ${serverP95.toFixed(0)} ms | |
 | same SQL on a plain DuckDB connection, tiles one after another, p50 | ${rawP50.toFixed(0)} ms | |
 | same SQL on two plain connections, two tiles at a time (as the server's read pool), p50 | ${parallelP50.toFixed(0)} ms | |
-| overhead of the server over the faster plain-SQL run (p50) | ${(((serverP50 - plainBest) / plainBest) * 100).toFixed(0)} % | ≤ 10 % |
+| overhead of the server (one batch) over the faster plain-SQL run, p50 | ${overhead(batchP50)} | ≤ 10 % |
+| overhead of the server (ten requests) over the faster plain-SQL run, p50 | ${overhead(serverP50)} | |
 
-Per tile, medians of the 20 runs; in each run a tile's SQL, its empty-database run and its loop follow one another, so all three see the same machine state. **Fixed cost** is the same prepared statement on an empty database of the same schema (\`DuckDbStore.open(':memory:')\`): parameters, pipeline set-up, result transfer, with no row to read. **Scan** is the tile minus that fixed cost: the work that grows with the data, which the typed-array loop (hand-written, over the same whole columns already in memory as typed arrays, a missing time as NaN) does too. Before the timing, every loop's 12 values (6 months and the 6 before) were checked equal to the server's answer for the tile. ltv_cac_ratio has no loop (LTV joins purchases, customers at the start and churn).
+Per tile, medians of the 21 runs; in each run a tile's SQL, its empty-database run, its profiled run and its loop follow one another, so all see the same machine state. **Fixed cost** is the same prepared statement on an empty database of the same schema (\`DuckDbStore.open(':memory:')\`): parameters, planning, pipeline set-up, result transfer, with no row to read. **Planning** and **execution** come from DuckDB's profiler (\`PRAGMA enable_profiling = 'json'\`, detailed mode, on a third connection): planning is binding, optimising and physical planning, which DuckDB does again on every run of a statement with bound parameters; execution is the time of every operator (scans, filters, projections, aggregates, joins), summed over DuckDB's threads: the scan proper, which the typed-array loop (hand-written, single-threaded, over the same whole columns already in memory as typed arrays, a missing time as NaN) does too. The profiler's own timers count against execution. Before the timing, every loop's 12 values (6 months and the 6 before) were checked equal to the server's answer for the tile. ltv_cac_ratio has no loop (LTV joins purchases, customers at the start and churn).
 
-| tile | DuckDB SQL | fixed cost (empty db) | scan | typed-array loop | scan ÷ loop (target ≤ 3 ×) | whole SQL ÷ loop |
-|---|---|---|---|---|---|---|
+| tile | DuckDB SQL | fixed cost (empty db) | planning | execution | typed-array loop | execution ÷ loop (target ≤ 3 ×) | whole SQL ÷ loop |
+|---|---|---|---|---|---|---|---|
 ${tileRows.map((t) => t.row).join('\n')}
 
-Scans within 3 × the loop: ${missed.length === 0 ? 'every tile' : `all but ${missed.join(', ')}`}.`,
+Executions within 3 × the loop: ${missed.length === 0 ? 'every tile' : `all but ${missed.join(', ')}`}.`,
 );

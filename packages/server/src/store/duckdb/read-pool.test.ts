@@ -7,6 +7,16 @@ beforeAll(async () => {
 });
 afterAll(async () => store.close());
 
+describe('ReadPool.close', () => {
+  it('finishes the reads already asked, then refuses new ones', async () => {
+    const own = await DuckDbStore.open({ path: ':memory:' });
+    const reads = Array.from({ length: 5 }, (_, i) => own.read('SELECT $1 AS n', [i]));
+    await own.close();
+    expect((await Promise.all(reads)).map((rows) => rows[0]?.n)).toEqual([0, 1, 2, 3, 4]);
+    await expect(own.read('SELECT 1 AS n')).rejects.toThrow(/closed/);
+  });
+});
+
 describe('DuckDbStore.read', () => {
   it('sees what was committed on the write connection', async () => {
     await store.query('CREATE TABLE read_pool_probe (n INTEGER)');
@@ -45,6 +55,16 @@ describe('DuckDbStore.read', () => {
     await store.query('CREATE TABLE prepared_probe (label VARCHAR, n DOUBLE)');
     await store.query("INSERT INTO prepared_probe VALUES ('a', 2.5), ('b', 4)");
     expect(await Promise.all([store.read(sql, [0]), store.read(sql, [3])])).toEqual([[{ s: 6.5 }], [{ s: 4 }]]);
+  });
+
+  it('gives the next read to the first connection free, not to one busy with a long read', async () => {
+    const finished: string[] = [];
+    const track = (label: string, read: Promise<unknown>) => read.then(() => finished.push(label));
+    // The pool has two connections: the long read holds one, the short ones take turns on the other.
+    const long = track('long', store.read('SELECT sum(i) AS s FROM range(600000000) t(i)'));
+    const shorts = Array.from({ length: 3 }, (_, i) => track(`short ${i}`, store.read('SELECT $1 AS n', [i])));
+    await Promise.all([long, ...shorts]);
+    expect(finished).toEqual(['short 0', 'short 1', 'short 2', 'long']);
   });
 
   it('keeps serving past the prepared-statement limit', async () => {

@@ -1,21 +1,23 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
-import { SerialQueue } from './live-event-log.ts';
 
 /** Prepared statements kept a connection; a dashboard asks a few dozen distinct queries. */
 const PREPARED_PER_CONNECTION = 128;
 
 interface Lane {
   connection: DuckDBConnection;
-  queue: SerialQueue;
   /** By SQL text, least recently used first. */
   prepared: Map<string, DuckDBPreparedStatement>;
 }
 
+/** A read waiting for a free connection. */
+type Job = (lane: Lane) => Promise<void>;
+
 /**
  * Connections of the store's instance for read-only queries, so a dashboard's tiles run side by
  * side instead of one after another behind writes. DuckDB is MVCC: each read sees the data
- * committed when it starts. A connection runs one statement at a time; a query goes to the
- * connection with the fewest queued.
+ * committed when it starts. A connection runs one statement at a time; reads wait in one queue,
+ * in arrival order, and the first connection free takes the next, so a short tile never waits
+ * behind a long one while another connection is idle.
  *
  * Each connection keeps its statements prepared, by SQL text: the compiled KPI queries repeat
  * with new bound values, and parsing, binding and optimising one costs 1–3 ms, often more than
@@ -23,29 +25,63 @@ interface Lane {
  * that fails is dropped, so the next call prepares it afresh.
  */
 export class ReadPool {
-  private constructor(private readonly lanes: Lane[]) {}
+  private readonly idle: Lane[];
+  private readonly waiting: Job[] = [];
+  private running = 0;
+  private closed = false;
+  private drained: (() => void) | undefined;
+
+  private constructor(private readonly lanes: Lane[]) {
+    this.idle = [...lanes];
+  }
 
   static async open(instance: DuckDBInstance, size: number): Promise<ReadPool> {
     const lanes: Lane[] = [];
-    for (let i = 0; i < size; i++) lanes.push({ connection: await instance.connect(), queue: new SerialQueue(), prepared: new Map() });
+    for (let i = 0; i < size; i++) lanes.push({ connection: await instance.connect(), prepared: new Map() });
     return new ReadPool(lanes);
   }
 
   /** Runs one statement with bound values and reads its whole result. */
   read(sql: string, values: readonly DuckDBValue[] = []): Promise<DuckDBResultReader> {
-    const lane = this.pick();
-    return lane.queue.run(async () => {
-      const statement = await this.prepared(lane, sql);
-      try {
-        statement.clearBindings();
-        if (values.length > 0) statement.bind([...values]);
-        return await statement.runAndReadAll();
-      } catch (error) {
-        lane.prepared.delete(sql);
-        statement.destroySync();
-        throw error;
-      }
+    if (this.closed) return Promise.reject(new Error('read pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push(async (lane) => {
+        try {
+          resolve(await this.run(lane, sql, values));
+        } catch (error) {
+          reject(error);
+        }
+      });
+      this.dispatch();
     });
+  }
+
+  /** Hands waiting reads to idle connections; each connection takes the next read when it is done. */
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const lane = this.idle.pop() as Lane;
+      const job = this.waiting.shift() as Job;
+      this.running++;
+      void job(lane).finally(() => {
+        this.running--;
+        this.idle.push(lane);
+        this.dispatch();
+        if (this.running === 0 && this.waiting.length === 0) this.drained?.();
+      });
+    }
+  }
+
+  private async run(lane: Lane, sql: string, values: readonly DuckDBValue[]): Promise<DuckDBResultReader> {
+    const statement = await this.prepared(lane, sql);
+    try {
+      statement.clearBindings();
+      if (values.length > 0) statement.bind([...values]);
+      return await statement.runAndReadAll();
+    } catch (error) {
+      lane.prepared.delete(sql);
+      statement.destroySync();
+      throw error;
+    }
   }
 
   private async prepared(lane: Lane, sql: string): Promise<DuckDBPreparedStatement> {
@@ -65,24 +101,18 @@ export class ReadPool {
     return statement;
   }
 
-  private pick(): Lane {
-    let lane = this.lanes[0];
-    for (const candidate of this.lanes) if (lane && candidate.queue.pending < lane.queue.pending) lane = candidate;
-    if (!lane) throw new Error('read pool is closed');
-    return lane;
-  }
-
-  /** Waits for running reads, then closes the connections. */
+  /** Lets queued and running reads finish, refuses new ones, then closes the connections. */
   async close(): Promise<void> {
-    const lanes = this.lanes.splice(0);
-    await Promise.all(
-      lanes.map(({ connection, queue, prepared }) =>
-        queue.run(async () => {
-          for (const statement of prepared.values()) statement.destroySync();
-          prepared.clear();
-          connection.closeSync();
-        }),
-      ),
-    );
+    this.closed = true;
+    if (this.running > 0 || this.waiting.length > 0) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
+    }
+    for (const { connection, prepared } of this.lanes.splice(0)) {
+      for (const statement of prepared.values()) statement.destroySync();
+      prepared.clear();
+      connection.closeSync();
+    }
   }
 }
