@@ -55,7 +55,9 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** A settled KPI card's value; a card with no value shows its empty state instead of a figure. */
 async function kpiValue(page: Page, id: string): Promise<number | null> {
+  if ((await page.getByTestId(`kpi-${id}`).getAttribute('data-state')) === 'empty') return null;
   const text = await page.getByTestId(`kpi-value-${id}`).getAttribute('data-value');
   return text === null || text === '' ? null : Number(text);
 }
