@@ -7,7 +7,7 @@
  * that must produce the tile's own numbers.
  * Usage: npx tsx bench/query.ts [scale]   (the demo database is cached in bench/.data/)
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBPreparedStatement, DuckDBValue } from '@duckdb/node-api';
@@ -356,6 +356,7 @@ for (const statement of [...prepared, ...prepared2, ...preparedEmpty, ...prepare
 raw.closeSync();
 raw2.closeSync();
 profiled.closeSync();
+rmSync(profilePath, { force: true });
 emptyRaw.closeSync();
 await empty.close();
 await store.close();

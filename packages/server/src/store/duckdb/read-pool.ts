@@ -27,8 +27,8 @@ type Job = (lane: Lane) => Promise<void>;
 export class ReadPool {
   private readonly idle: Lane[];
   private readonly waiting: Job[] = [];
-  private running = 0;
-  private closed = false;
+  /** Set by the first close(); later calls wait for the same one. */
+  private closing: Promise<void> | undefined;
   private drained: (() => void) | undefined;
 
   private constructor(private readonly lanes: Lane[]) {
@@ -43,7 +43,7 @@ export class ReadPool {
 
   /** Runs one statement with bound values and reads its whole result. */
   read(sql: string, values: readonly DuckDBValue[] = []): Promise<DuckDBResultReader> {
-    if (this.closed) return Promise.reject(new Error('read pool is closed'));
+    if (this.closing) return Promise.reject(new Error('read pool is closed'));
     return new Promise((resolve, reject) => {
       this.waiting.push(async (lane) => {
         try {
@@ -61,12 +61,10 @@ export class ReadPool {
     while (this.idle.length > 0 && this.waiting.length > 0) {
       const lane = this.idle.pop() as Lane;
       const job = this.waiting.shift() as Job;
-      this.running++;
       void job(lane).finally(() => {
-        this.running--;
         this.idle.push(lane);
         this.dispatch();
-        if (this.running === 0 && this.waiting.length === 0) this.drained?.();
+        if (this.idle.length === this.lanes.length) this.drained?.();
       });
     }
   }
@@ -102,9 +100,13 @@ export class ReadPool {
   }
 
   /** Lets queued and running reads finish, refuses new ones, then closes the connections. */
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.running > 0 || this.waiting.length > 0) {
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
+    if (this.idle.length < this.lanes.length) {
       await new Promise<void>((resolve) => {
         this.drained = resolve;
       });
