@@ -11,7 +11,7 @@
 import { assertUnreachable } from '../errors/app-error.ts';
 import { resolveDerivedMeasures } from './derived-measures.ts';
 import type { SqlDialect } from './dialect.ts';
-import { bucketsOf, comparisonRange, type DayRange, formatDay, localMidnightUtc } from './periods.ts';
+import { bucketsOf, calendarNumber, comparisonRange, type DayRange, formatDay, localMidnightUtc } from './periods.ts';
 import type { QueryPlan } from './plan-query.ts';
 import { SqlParams } from './sql-params.ts';
 import type { Catalog, Condition, MeasureDef, SourceDef } from './types.ts';
@@ -139,7 +139,8 @@ class Compiler {
    * search over the buckets' starts, which are the same bound local midnights as the range's ends.
    * Exact in every timezone, and a few comparisons a row instead of a timezone conversion and
    * date_trunc. A small integer key (not the bucket's label) lets the engine group into a
-   * direct-indexed table: 1.7 × faster on a tile than grouping by text.
+   * direct-indexed table: 1.7 × faster on a tile than grouping by text. Months, quarters and years
+   * whose edges are UTC midnights take calendar arithmetic instead (calendarPeriod).
    */
   period(source: SourceDef, column: string, range: DayRange): string {
     if (this.plan.grain === 'all') return this.d.bucketIndex(0);
@@ -148,6 +149,8 @@ class Compiler {
 
   /** The index of the bucket, among consecutive `buckets`, holding a time column restricted to them. */
   periodOf(source: SourceDef, column: string, buckets: readonly DayRange[]): string {
+    const calendar = this.calendarPeriod(source, column, buckets);
+    if (calendar !== undefined) return calendar;
     const c = this.col(column);
     const pick = (lo: number, hi: number): string => {
       const mid = (lo + hi) >> 1;
@@ -156,6 +159,25 @@ class Compiler {
       return `(CASE WHEN ${c} < ${this.bound(source, column, start)} THEN ${pick(lo, mid)} ELSE ${pick(mid, hi)} END)`;
     };
     return pick(0, buckets.length);
+  }
+
+  /**
+   * The bucket index as calendar arithmetic, where the dialect has it and it is exact: bucket i
+   * lies in the i-th calendar month (quarter, year) after the first bucket's, and the column is a
+   * date or a timestamp whose bucket edges are UTC midnights (a UTC workspace, or any timezone at
+   * UTC+0 on those days). Rows are restricted to the buckets, so a stored time is in the bucket
+   * whose calendar unit holds it in UTC. Undefined when it does not apply.
+   */
+  calendarPeriod(source: SourceDef, column: string, buckets: readonly DayRange[]): string | undefined {
+    const grain = this.plan.grain;
+    if (!this.d.calendarIndex || (grain !== 'month' && grain !== 'quarter' && grain !== 'year')) return undefined;
+    const origin = calendarNumber((buckets[0] as DayRange).from, grain);
+    const aligned = buckets.every((b, i) => calendarNumber(b.from, grain) === origin + i && calendarNumber(b.to - 1, grain) === origin + i);
+    if (!aligned) return undefined;
+    const edges = [...buckets.map((b) => b.from), (buckets[buckets.length - 1] as DayRange).to];
+    const utc =
+      this.isDate(source, column) || edges.every((day) => localMidnightUtc(day, this.plan.timezone) === `${formatDay(day)} 00:00:00`);
+    return utc ? this.d.calendarIndex(grain, this.col(column), this.params.bind(origin)) : undefined;
   }
 
   /** The buckets (∩ range) of a range; at grain all, the range. */

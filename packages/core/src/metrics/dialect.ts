@@ -5,6 +5,8 @@ import type { TruncGrain } from './types.ts';
  * behind this interface, so one metric definition compiles to DuckDB and ClickHouse alike.
  * Implementations are plain objects of pure string builders.
  */
+export type CalendarGrain = 'month' | 'quarter' | 'year';
+
 export interface SqlDialect {
   readonly name: string;
   /** Placeholder of the n-th bound parameter (1-based). */
@@ -49,6 +51,13 @@ export interface SqlDialect {
   /** Case-insensitive substring test of a text expression against a bound parameter. */
   containsText(expression: string, placeholder: string): string;
   toDouble(expression: string): string;
+  /**
+   * Optional, where it is cheaper than comparing with bucket starts: the index of the calendar
+   * month (quarter, year) holding `value` — a date, or a timestamp read in UTC — counted from the
+   * one numbered by the bound integer `origin`. Numbers: year × 12 + month (1–12) for months,
+   * year × 4 + quarter (1–4) for quarters, the year for years.
+   */
+  calendarIndex?(grain: CalendarGrain, value: string, origin: string): string;
   /** A bucket's index (a small integer of the compiler's own), typed alike in every UNION ALL branch. */
   bucketIndex(index: number): string;
   /** A typed NULL so UNION ALL branches agree on column types. */

@@ -82,6 +82,21 @@ function nextBucket(start: number, grain: Exclude<Grain, 'all'>): number {
   }
 }
 
+/** The number of the calendar month (year × 12 + month 1–12), quarter (year × 4 + 1–4) or year of a day. */
+export function calendarNumber(day: number, grain: 'month' | 'quarter' | 'year'): number {
+  const { y, m } = parts(day);
+  switch (grain) {
+    case 'month':
+      return y * 12 + m + 1;
+    case 'quarter':
+      return y * 4 + Math.floor(m / 3) + 1;
+    case 'year':
+      return y;
+    default:
+      return assertUnreachable(grain, 'grain');
+  }
+}
+
 export interface Bucket {
   /** Label: the bucket's calendar start ('YYYY-MM-DD'), even when the range starts later. */
   label: string;

@@ -1,4 +1,4 @@
-import { comparisonRange, formatDay, parseDay } from '@northstar/core';
+import { bucketsOf, comparisonRange, compileQuery, DEFAULT_CATALOG, duckdbDialect, formatDay, parseDay, planQuery } from '@northstar/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runQuery } from './run-query.ts';
@@ -40,6 +40,10 @@ async function withStore<T>(sessions: Generated[], work: (store: Awaited<ReturnT
 }
 
 const range = { from: '2026-01-01', to: '2026-04-01' };
+// Half the sessions within 14 hours of a UTC month start, where timezones move them across months.
+const nearMonthEdgeArb = fc
+  .tuple(sessionArb, fc.boolean(), fc.constantFrom(31, 59, 90), fc.integer({ min: -840, max: 839 }))
+  .map(([s, near, day, minutes]) => (near ? { ...s, minute: Math.min(SPAN_MS / 60_000 - 1, day * 1440 + minutes) } : s));
 const sessionsArb = fc.array(sessionArb, { minLength: 1, maxLength: 25 });
 const settings = { numRuns: 12 };
 
@@ -91,7 +95,7 @@ describe('metric properties', () => {
         fc.integer({ min: 30, max: 85 }),
         fc.integer({ min: 1, max: 40 }),
         fc.constantFrom('previous' as const, 'year' as const),
-        fc.constantFrom('all' as const, 'week' as const),
+        fc.constantFrom('all' as const, 'week' as const, 'month' as const),
         (sessions, startDay, days, comparison, grain) =>
           withStore(sessions, async (store) => {
             const from = (parseDay('2026-01-01') as number) + startDay;
@@ -129,5 +133,54 @@ describe('metric properties', () => {
       ),
       settings,
     );
+  });
+
+  it('months, quarters and years follow the timezone, in the range and its previous period', async () => {
+    const dayArb = (edges: number[]) => fc.oneof(fc.constantFrom(...edges), fc.integer({ min: 0, max: 90 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(nearMonthEdgeArb, { minLength: 1, maxLength: 25 }),
+        fc.constantFrom('UTC', 'Europe/London', 'Europe/Warsaw', 'Asia/Kolkata', 'America/New_York'),
+        fc.constantFrom('month' as const, 'quarter' as const, 'year' as const),
+        dayArb([0, 31, 59]),
+        dayArb([31, 59, 90]),
+        (sessions, timezone, grain, a, b) =>
+          withStore(sessions, async (store) => {
+            const first = parseDay('2026-01-01') as number;
+            const range = { from: first + Math.min(a, b), to: first + Math.max(a, b) + 1 };
+            const request = { metrics: ['sessions'], from: formatDay(range.from), to: formatDay(range.to), grain, timezone };
+            const { rows } = await runQuery(store, { ...request, comparison: 'previous' });
+            const local = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+            const days = sessions.map((s) => parseDay(local.format(new Date(START + s.minute * 60_000))) as number);
+            const count = (bucket: { from: number; to: number } | undefined) =>
+              bucket ? days.filter((d) => d >= bucket.from && d < bucket.to).length : null;
+            const current = bucketsOf(range, grain);
+            const previous = bucketsOf(comparisonRange(range, 'previous'), grain);
+            expect(rows.map((r) => [r.period, r.sessions, r.sessions_previous])).toEqual(
+              current.map((bucket, i) => [bucket.label, count(bucket), count(previous[i])]),
+            );
+          }),
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('places rows in months by date parts where bucket edges are UTC midnights, else by comparing with the edges', () => {
+    const sql = (timezone: string, from: string, to: string) =>
+      compileQuery(
+        DEFAULT_CATALOG,
+        planQuery(
+          DEFAULT_CATALOG,
+          { metrics: ['sessions'], from, to, grain: 'month', comparison: 'previous' },
+          { timezone, now: new Date() },
+        ),
+        duckdbDialect,
+      ).sql;
+    const byParts = (text: string) => text.includes('month(') && !text.includes('CASE WHEN');
+    expect(byParts(sql('UTC', '2026-01-01', '2026-04-01'))).toBe(true);
+    expect(byParts(sql('Europe/London', '2026-01-01', '2026-03-01'))).toBe(true); // November to March: UTC+0
+    expect(byParts(sql('Europe/London', '2026-01-01', '2026-05-01'))).toBe(false); // April starts at 23:00 UTC
+    expect(byParts(sql('Europe/Warsaw', '2026-01-01', '2026-04-01'))).toBe(false);
+    expect(byParts(sql('UTC', '2026-01-15', '2026-04-01'))).toBe(false); // the previous period splits January
   });
 });

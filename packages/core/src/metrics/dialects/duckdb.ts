@@ -37,6 +37,16 @@ export const duckdbDialect: SqlDialect = {
   dimensionValue: (e) => `coalesce(NULLIF(CAST(${e} AS VARCHAR), ''), '(none)')`,
   containsText: (e, p) => `contains(lower(${e}), lower(CAST(${p} AS VARCHAR)))`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+  // year() and month() read the stored value's fields without a timezone: 1.4–1.8 × less than a
+  // CASE over the 12 month starts of a tile (bench/query.ts).
+  calendarIndex: (grain, value, origin) => {
+    const number = {
+      month: `year(${value}) * 12 + month(${value})`,
+      quarter: `year(${value}) * 4 + quarter(${value})`,
+      year: `year(${value})`,
+    }[grain];
+    return `(${number} - CAST(${origin} AS INTEGER))`;
+  },
   bucketIndex: (index) => String(Math.trunc(index)),
   nullOf: (kind) => (kind === 'double' ? 'CAST(NULL AS DOUBLE)' : 'CAST(NULL AS VARCHAR)'),
   concat: (...parts) => `(${parts.join(' || ')})`,
