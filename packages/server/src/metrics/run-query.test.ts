@@ -54,3 +54,40 @@ describe('runQuery with kept plans', () => {
     ]);
   });
 });
+
+describe('calendar buckets of a date column', () => {
+  // A date has no time of day: it falls in its own month in every workspace timezone, on the
+  // path that reads the month from the date (edges that are not UTC midnights do not matter).
+  let spendStore: Store;
+  beforeAll(async () => {
+    spendStore = await openTestStore();
+    const spend = (date: string, amount: number) => ({ date, amount, channel: 'Paid Search', department: 'marketing' });
+    await load(spendStore, 'spend', [
+      spend('2025-12-31', 1),
+      spend('2026-01-01', 10),
+      spend('2026-01-31', 100),
+      spend('2026-02-01', 1000),
+      spend('2026-03-31', 10_000),
+      spend('2026-04-01', 100_000),
+    ]);
+  });
+  afterAll(async () => spendStore.close());
+
+  it.each(['Asia/Kolkata', 'America/New_York', 'UTC'])('months and quarters in %s, with the previous period', async (timezone) => {
+    const spendOf = async (grain: 'month' | 'quarter', from: string, to: string) =>
+      (await runQuery(spendStore, { metrics: ['marketing_spend'], from, to, grain, timezone, comparison: 'previous' })).rows.map((r) => [
+        r.period,
+        r.marketing_spend,
+        r.marketing_spend_previous,
+      ]);
+    expect(await spendOf('month', '2026-01-01', '2026-04-01')).toEqual([
+      ['2026-01-01', 110, 0], // October
+      ['2026-02-01', 1000, 0], // November
+      ['2026-03-01', 10_000, 1], // December
+    ]);
+    expect(await spendOf('quarter', '2026-01-01', '2026-07-01')).toEqual([
+      ['2026-01-01', 11_110, 0], // Q3 2025
+      ['2026-04-01', 100_000, 1], // Q4 2025
+    ]);
+  });
+});
