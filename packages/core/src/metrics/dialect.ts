@@ -1,12 +1,13 @@
 import type { TruncGrain } from './types.ts';
 
+/** Grains whose buckets are calendar units a dialect may number (calendarIndex). */
+export type CalendarGrain = 'month' | 'quarter' | 'year';
+
 /**
  * The operations the metric compiler needs from an engine. Everything engine-specific lives
  * behind this interface, so one metric definition compiles to DuckDB and ClickHouse alike.
  * Implementations are plain objects of pure string builders.
  */
-export type CalendarGrain = 'month' | 'quarter' | 'year';
-
 export interface SqlDialect {
   readonly name: string;
   /** Placeholder of the n-th bound parameter (1-based). */

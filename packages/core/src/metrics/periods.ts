@@ -5,6 +5,7 @@
  */
 import { assertUnreachable } from '../errors/app-error.ts';
 import { zonedToUtcMs } from '../inputs/zoned-time.ts';
+import type { CalendarGrain } from './dialect.ts';
 import type { Grain } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -83,7 +84,7 @@ function nextBucket(start: number, grain: Exclude<Grain, 'all'>): number {
 }
 
 /** The number of the calendar month (year × 12 + month 1–12), quarter (year × 4 + 1–4) or year of a day. */
-export function calendarNumber(day: number, grain: 'month' | 'quarter' | 'year'): number {
+export function calendarNumber(day: number, grain: CalendarGrain): number {
   const { y, m } = parts(day);
   switch (grain) {
     case 'month':
