@@ -37,8 +37,8 @@ export const duckdbDialect: SqlDialect = {
   dimensionValue: (e) => `coalesce(NULLIF(CAST(${e} AS VARCHAR), ''), '(none)')`,
   containsText: (e, p) => `contains(lower(${e}), lower(CAST(${p} AS VARCHAR)))`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
-  // year() and month() read the stored value's fields without a timezone: 1.4–1.8 × less than a
-  // CASE over the 12 month starts of a tile (bench/query.ts).
+  // year() and month() read the stored value's fields without a timezone: 1.2–1.9 × less
+  // execution than a CASE over the 12 month starts, on the sales_revenue tile's scan (demo scale 10).
   calendarIndex: (grain, value, origin) => {
     const number = {
       month: `year(${value}) * 12 + month(${value})`,
