@@ -54,7 +54,9 @@ export function solveDense(a: Float64Array, b: Float64Array, n: number): Float64
 
 /**
  * P(conversion) from every state, with the masked states made absorbing into null:
- * x = Q x + r on the unmasked states, i.e. (I − Q) x = r, solved densely.
+ * x = Q x + r on the unmasked states, i.e. (I − Q) x = r, solved densely. Elimination leaves
+ * rounding of a few ulps, which can put a state that never converts at −1e-15; each value is
+ * a probability, so it is clamped to [0, 1].
  */
 export function absorbDense(chain: TransientChain, mask: Uint8Array): Float64Array {
   const local = new Int32Array(chain.size).fill(-1);
@@ -76,7 +78,7 @@ export function absorbDense(chain: TransientChain, mask: Uint8Array): Float64Arr
   const x = new Float64Array(chain.size);
   for (let s = 0; s < chain.size; s++) {
     const i = local[s] as number;
-    if (i >= 0) x[s] = solved[i] as number;
+    if (i >= 0) x[s] = Math.min(1, Math.max(0, solved[i] as number));
   }
   return x;
 }
