@@ -118,7 +118,9 @@ export class ClickHouseStore implements Store {
   }
 
   async getSettings(): Promise<WorkspaceSettings> {
-    const [row] = await this.query('SELECT name, timezone, currency, attribution_model FROM workspace FINAL LIMIT 1');
+    // One row after FINAL (the table's key is empty). No LIMIT: on 18.16, FINAL with LIMIT took
+    // 150–170 ms on this one-row table against 20 ms without, and every query reads the settings.
+    const [row] = await this.query('SELECT name, timezone, currency, attribution_model FROM workspace FINAL');
     return {
       name: String(row?.name),
       timezone: String(row?.timezone),
