@@ -175,9 +175,9 @@ class Compiler {
     const aligned = buckets.every((b, i) => calendarNumber(b.from, grain) === origin + i && calendarNumber(b.to - 1, grain) === origin + i);
     if (!aligned) return undefined;
     const edges = [...buckets.map((b) => b.from), (buckets[buckets.length - 1] as DayRange).to];
-    const utc =
-      this.isDate(source, column) || edges.every((day) => localMidnightUtc(day, this.plan.timezone) === `${formatDay(day)} 00:00:00`);
-    return utc ? this.d.calendarIndex(grain, this.col(column), this.params.bind(origin)) : undefined;
+    const kind = this.isDate(source, column) ? 'date' : 'timestamp';
+    const utc = kind === 'date' || edges.every((day) => localMidnightUtc(day, this.plan.timezone) === `${formatDay(day)} 00:00:00`);
+    return utc ? this.d.calendarIndex(grain, this.col(column), this.params.bind(origin), kind) : undefined;
   }
 
   /** The buckets (∩ range) of a range; at grain all, the range. */

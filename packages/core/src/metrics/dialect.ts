@@ -56,9 +56,9 @@ export interface SqlDialect {
    * Optional, where it is cheaper than comparing with bucket starts: the index of the calendar
    * month (quarter, year) holding `value` — a date, or a timestamp read in UTC — counted from the
    * one numbered by the bound integer `origin`. Numbers: year × 12 + month (1–12) for months,
-   * year × 4 + quarter (1–4) for quarters, the year for years.
+   * year × 4 + quarter (1–4) for quarters, the year for years. `kind` says which `value` is.
    */
-  calendarIndex?(grain: CalendarGrain, value: string, origin: string): string;
+  calendarIndex?(grain: CalendarGrain, value: string, origin: string, kind: 'date' | 'timestamp'): string;
   /** A bucket's index (a small integer of the compiler's own), typed alike in every UNION ALL branch. */
   bucketIndex(index: number): string;
   /** A typed NULL so UNION ALL branches agree on column types. */

@@ -1,4 +1,14 @@
-import { bucketsOf, comparisonRange, compileQuery, DEFAULT_CATALOG, duckdbDialect, formatDay, parseDay, planQuery } from '@northstar/core';
+import {
+  bucketsOf,
+  clickhouseDialect,
+  comparisonRange,
+  compileQuery,
+  DEFAULT_CATALOG,
+  duckdbDialect,
+  formatDay,
+  parseDay,
+  planQuery,
+} from '@northstar/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runQuery } from './run-query.ts';
@@ -167,11 +177,11 @@ describe('metric properties', () => {
   });
 
   it('places rows in months by date parts where bucket edges are UTC midnights, else by comparing with the edges', () => {
-    const sql = (timezone: string, from: string, to: string, metric = 'sessions') =>
+    const sql = (timezone: string, from: string, to: string, metric = 'sessions', dialect = duckdbDialect) =>
       compileQuery(
         DEFAULT_CATALOG,
         planQuery(DEFAULT_CATALOG, { metrics: [metric], from, to, grain: 'month', comparison: 'previous' }, { timezone, now: new Date() }),
-        duckdbDialect,
+        dialect,
       ).sql;
     const byParts = (text: string) => text.includes('month(') && !text.includes('CASE WHEN');
     expect(byParts(sql('UTC', '2026-01-01', '2026-04-01'))).toBe(true);
@@ -180,5 +190,11 @@ describe('metric properties', () => {
     expect(byParts(sql('Europe/Warsaw', '2026-01-01', '2026-04-01'))).toBe(false);
     expect(byParts(sql('Asia/Kolkata', '2026-01-01', '2026-04-01', 'marketing_spend'))).toBe(true); // spend's day is a date
     expect(byParts(sql('UTC', '2026-01-15', '2026-04-01'))).toBe(false); // the previous period splits January
+    // ClickHouse names the zone for a DateTime, and may not for a Date.
+    const clickhouse = sql('UTC', '2026-01-01', '2026-04-01', 'sessions', clickhouseDialect);
+    expect(clickhouse).toContain(`toMonth(src."started_at", 'UTC')`);
+    expect(clickhouse).not.toContain('CASE WHEN');
+    expect(sql('Asia/Kolkata', '2026-01-01', '2026-04-01', 'marketing_spend', clickhouseDialect)).toContain('toMonth(src."date")');
+    expect(sql('Asia/Kolkata', '2026-01-01', '2026-04-01', 'sessions', clickhouseDialect)).toContain('CASE WHEN');
   });
 });

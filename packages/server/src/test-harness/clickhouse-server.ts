@@ -26,6 +26,11 @@ export interface ClickHouseCluster {
 
 export const CLUSTER_NAME = 'northstar_test';
 const BINARY = process.env.NORTHSTAR_CLICKHOUSE_BIN ?? '/usr/sbin/clickhouse-server';
+/**
+ * The servers' own timezone: not UTC (and not a whole-hour offset), so an insert or a query that
+ * leans on the server's zone instead of UTC fails the suites. NORTHSTAR_TEST_CLICKHOUSE_TZ overrides.
+ */
+const SERVER_TIMEZONE = process.env.NORTHSTAR_TEST_CLICKHOUSE_TZ ?? 'Asia/Kolkata';
 
 function configXml(dir: string, http: number, tcp: number, interserver: number, shards: number[]): string {
   const remote =
@@ -46,7 +51,7 @@ function configXml(dir: string, http: number, tcp: number, interserver: number, 
   <tmp_path>${dir}/tmp/</tmp_path>
   <user_files_path>${dir}/user_files/</user_files_path>
   <format_schema_path>${dir}/format_schemas/</format_schema_path>
-  <timezone>UTC</timezone>
+  <timezone>${SERVER_TIMEZONE}</timezone>
   <mark_cache_size>268435456</mark_cache_size>
   <uncompressed_cache_size>268435456</uncompressed_cache_size>
   <max_concurrent_queries>100</max_concurrent_queries>

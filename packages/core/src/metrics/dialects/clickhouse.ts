@@ -48,6 +48,18 @@ export const clickhouseDialect: SqlDialect = {
   dimensionValue: (e) => `ifNull(nullIf(toString(${e}), ''), '(none)')`,
   containsText: (e, p) => `(positionCaseInsensitiveUTF8(${e}, ${p}) > 0)`,
   toDouble: (e) => `toNullable(toFloat64(${e}))`,
+  // Date parts in UTC, named as every timestamp here is (stored columns are DateTime('UTC'));
+  // 18.16 takes the zone argument only for a DateTime. 1.2–1.7 × less time than the CASE over
+  // 12 month starts, on the sessions, visitors and sales_revenue tiles' SQL (demo scale 1, paired runs).
+  calendarIndex: (grain, value, origin, kind) => {
+    const part = (fn: string) => (kind === 'date' ? `${fn}(${value})` : `${fn}(${value}, 'UTC')`);
+    const number = {
+      month: `${part('toYear')} * 12 + ${part('toMonth')}`,
+      quarter: `${part('toYear')} * 4 + ${part('toQuarter')}`,
+      year: part('toYear'),
+    }[grain];
+    return `toInt32(${number} - ${origin})`;
+  },
   bucketIndex: (index) => `toInt32(${Math.trunc(index)})`,
   nullOf: (kind) => (kind === 'double' ? 'CAST(NULL AS Nullable(Float64))' : 'CAST(NULL AS Nullable(String))'),
   concat: (...parts) => `concat(${parts.join(', ')})`,

@@ -9,8 +9,9 @@ import { STORED_TABLES, type StoredTable, type StoredType, type TableName } from
 
 const CH_TYPES: Record<StoredType, string> = {
   string: 'Nullable(String)',
-  // Second precision: DateTime64 is newer than Debian's 18.16.
-  timestamp: 'Nullable(DateTime)',
+  // Second precision: DateTime64 is newer than Debian's 18.16. In UTC whatever the server's own
+  // timezone: a DateTime without one parses and prints its text in the server's zone.
+  timestamp: "Nullable(DateTime('UTC'))",
   date: 'Nullable(Date)',
   double: 'Nullable(Float64)',
   integer: 'Nullable(Int32)',
@@ -19,7 +20,7 @@ const CH_TYPES: Record<StoredType, string> = {
 
 const DEFAULTS: Record<StoredType, string> = {
   string: "''",
-  timestamp: 'toDateTime(0)',
+  timestamp: "toDateTime(0, 'UTC')",
   date: 'toDate(0)',
   double: '0',
   integer: '0',
@@ -99,6 +100,6 @@ export const TABLE_NAMES = Object.keys(STORED_TABLES) as TableName[];
 export const LOCAL_DDL = [
   `CREATE TABLE IF NOT EXISTS workspace (name String, timezone String, currency String, attribution_model String, _version UInt64)
    ENGINE = ReplacingMergeTree(_version) ORDER BY tuple()`,
-  `CREATE TABLE IF NOT EXISTS ingest_event_ids (event_id String, received_at DateTime) ENGINE = MergeTree ORDER BY (received_at, event_id)`,
-  `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, applied_at DateTime) ENGINE = MergeTree ORDER BY version`,
+  `CREATE TABLE IF NOT EXISTS ingest_event_ids (event_id String, received_at DateTime('UTC')) ENGINE = MergeTree ORDER BY (received_at, event_id)`,
+  `CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, applied_at DateTime('UTC')) ENGINE = MergeTree ORDER BY version`,
 ];
